@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# flowprint benchmarks (SPEC section 9). See bench/README.md.
+#
+#   bench/run.sh [--sizes "1000 10000 100000"] [--runs 5] [--bin PATH] [--seed S]
+#
+# Wall time: median of --runs runs after one warm-up, in ms (measured with
+# bash's EPOCHREALTIME around `/usr/bin/time`, whose own %e has only 10 ms
+# resolution). Peak RSS: largest %M of those runs, from /usr/bin/time.
+# Environment: SHARED (default: <repo>/../shared), BENCH_TMP (where generated
+# sets are kept and reused; default ${TMPDIR:-/tmp}/flowprint-bench).
+set -u -o pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(dirname "$here")
+sizes="1000 10000 100000"
+runs=5
+bin="$repo/build/flowprint"
+seed=1
+
+usage() { sed -n '4p' "${BASH_SOURCE[0]}" | sed 's/^#  *//'; exit 2; }
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --sizes) sizes=${2:?}; shift 2 ;;
+        --runs)  runs=${2:?}; shift 2 ;;
+        --bin)   bin=${2:?}; shift 2 ;;
+        --seed)  seed=${2:?}; shift 2 ;;
+        -h|--help) usage ;;
+        *) echo "run.sh: unknown argument: $1" >&2; usage ;;
+    esac
+done
+case "$runs" in ''|*[!0-9]*|0) echo "run.sh: --runs needs a positive integer" >&2; exit 2 ;; esac
+
+if [ ! -x /usr/bin/time ]; then
+    echo "run.sh: /usr/bin/time is missing (GNU time is needed for peak RSS): apt-get install time" >&2
+    exit 2
+fi
+if [ -z "${EPOCHREALTIME:-}" ]; then
+    echo "run.sh: needs bash 5 or later (EPOCHREALTIME)" >&2
+    exit 2
+fi
+case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
+if [ ! -x "$bin" ]; then
+    echo "run.sh: flowprint binary not found or not executable: $bin (build it, or pass --bin)" >&2
+    exit 2
+fi
+
+SHARED=${SHARED:-$(dirname "$repo")/shared}
+corpus="$SHARED/corpus/authentik-2024.12"
+peer="$SHARED/tools/peer-validate.py"
+work=${BENCH_TMP:-${TMPDIR:-/tmp}/flowprint-bench}
+mkdir -p "$work"
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/flowprint-bench-run.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+failures=0
+
+# median of numbers on stdin
+median() { sort -g | awk '{a[NR]=$1} END{if(NR==0){print "nan"; exit} if(NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+# measure OKCODES CMD... -> sets M_MS (median wall ms), M_RSS_MB (peak RSS MB), M_OK (0/1)
+# OKCODES is a space-separated list of acceptable exit statuses.
+measure() {
+    local okcodes=$1; shift
+    local i rc t0 t1 walls="" rss=0 m
+    M_OK=1
+    for ((i = 0; i <= runs; i++)); do   # run 0 is the warm-up
+        t0=$EPOCHREALTIME
+        /usr/bin/time -f '%e %M' -o "$scratch/time" "$@" >"$scratch/out" 2>"$scratch/err"
+        rc=$?
+        t1=$EPOCHREALTIME
+        if [[ " $okcodes " != *" $rc "* ]]; then
+            M_OK=0
+            failures=$((failures + 1))
+            echo "!! FAILED (exit $rc, expected one of: $okcodes): $*" >&2
+            tail -n 5 "$scratch/err" | sed 's/^/!!   /' >&2
+            break
+        fi
+        LAST_RC=$rc
+        [ "$i" -eq 0 ] && continue
+        walls+="$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", (b - a) * 1000}')"$'\n'
+        m=$(tail -n 1 "$scratch/time" | awk '{print $2}')
+        [ "${m:-0}" -gt "$rss" ] && rss=$m
+    done
+    if [ "$M_OK" -eq 1 ]; then
+        M_MS=$(printf '%s' "$walls" | median)
+        M_RSS_MB=$(awk -v k="$rss" 'BEGIN{printf "%.1f", k / 1024}')
+    else
+        M_MS=nan
+        M_RSS_MB=-
+    fi
+}
+
+fmt_ms() { awk -v x="$1" 'BEGIN{ if (x == "nan") print "fail"; else if (x < 100) printf "%.1f", x; else printf "%.0f", x }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a == "nan" || b == "nan" || a == "-" || b == "-" || b == 0) print "n/a"; else printf "%.1f", a / b }'; }
+
+echo "# flowprint benchmark"
+echo
+echo "binary: $bin; runs: $runs (+1 warm-up); sizes: $sizes; seed: $seed; $(nproc 2>/dev/null || echo '?') CPUs"
+echo
+
+# ---------------------------------------------------------------- (a) corpus
+echo "## authentik 2024.12 corpus"
+echo
+if [ ! -d "$corpus" ] || [ ! -f "$peer" ]; then
+    {
+        echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+        echo "!! SHARED folder not found: $SHARED"
+        echo "!! (need $corpus and $peer)"
+        echo "!! Set SHARED=/path/to/shared. SKIPPING the corpus benchmark."
+        echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+    } >&2
+    echo "SKIPPED: shared folder not found at $SHARED (set SHARED=...)"
+    echo
+else
+    measure "0 1" "$bin" validate "$corpus"
+    fp_ms=$M_MS fp_rss=$M_RSS_MB
+    [ "$M_OK" -eq 1 ] && [ "$LAST_RC" -ne 0 ] && echo "note: flowprint validate reported findings on the corpus (exit 1); SPEC requires zero errors"
+    measure "0 1" python3 "$peer" "$corpus/schema.json" "$corpus/default" "$corpus/system"
+    py_ms=$M_MS py_rss=$M_RSS_MB
+    echo "| command | median wall ms | peak RSS MB |"
+    echo "|---|---:|---:|"
+    echo "| flowprint validate corpus | $(fmt_ms "$fp_ms") | $fp_rss |"
+    echo "| peer-validate.py (PyYAML + jsonschema) | $(fmt_ms "$py_ms") | $py_rss |"
+    echo
+    echo "speed-up over peer-validate: $(ratio "$py_ms" "$fp_ms")x (SPEC: >= 20x; flowprint < 25 ms)"
+    echo
+fi
+
+# --------------------------------------------------------- (b) generated sets
+declare -A T R
+cmds=(validate diagram dry-run)
+rows=()
+for n in $sizes; do
+    dir="$work/set-$n-seed$seed"
+    if ! grep -qx "entries=$n seed=$seed .*" "$dir/.flowprint-bench" 2>/dev/null; then
+        echo "generating $n entries into $dir ..." >&2
+        if ! python3 "$here/generate.py" --entries "$n" --seed "$seed" --out "$dir" >&2; then
+            echo "!! FAILED to generate $n entries; skipping this size" >&2
+            failures=$((failures + 1))
+            continue
+        fi
+    fi
+    in_mb=$(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' \) -printf '%s\n' |
+            awk '{s += $1} END{printf "%.2f", s / 1048576}')
+    for c in "${cmds[@]}"; do
+        case $c in
+            validate) measure "0 1" "$bin" validate "$dir"
+                      [ "$M_OK" -eq 1 ] && [ "$LAST_RC" -ne 0 ] && \
+                          echo "note: validate reported findings on the generated $n-entry set (exit 1)" >&2 ;;
+            diagram)  measure "0" "$bin" diagram "$dir" --flow bench-largest-flow ;;
+            dry-run)  measure "0" "$bin" dry-run "$dir" --flow bench-largest-flow \
+                          --user bench-user-0 --group bench-group-0 ;;
+        esac
+        T[$n,$c]=$M_MS
+        R[$n,$c]=$M_RSS_MB
+        rows+=("| $n | $in_mb | $c | $(fmt_ms "$M_MS") | $M_RSS_MB | $(ratio "$M_RSS_MB" "$in_mb") |")
+    done
+done
+
+# ------------------------------------------------------------- (c) the report
+echo "## generated sets"
+echo
+echo "| entries | input MB | command | median wall ms | peak RSS MB | RSS / input |"
+echo "|---:|---:|---|---:|---:|---:|"
+for r in "${rows[@]}"; do echo "$r"; done
+echo
+echo "SPEC at 100,000 entries: each command < 2000 ms, RSS / input < 20."
+echo
+
+prev=""
+for n in $sizes; do
+    if [ -n "$prev" ] && [ -n "${T[$prev,validate]:-}" ] && [ -n "${T[$n,validate]:-}" ]; then
+        line="growth $prev -> $n entries (x$(ratio "$n" "$prev")):"
+        for c in "${cmds[@]}"; do
+            line+=" $c x$(ratio "${T[$n,$c]}" "${T[$prev,$c]}");"
+        done
+        echo "$line"
+    fi
+    prev=$n
+done
+echo "(SPEC: the 100,000-entry time at most 12x the 10,000-entry time)"
+echo
+if [ "$failures" -gt 0 ]; then
+    echo "!! $failures measurement(s) failed; see messages above" >&2
+    exit 1
+fi
+exit 0

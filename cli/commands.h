@@ -1,0 +1,10 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace flowprint::cli {
+
+// Each command registers itself on the app and sets the exit status when it runs.
+void add_diagram_command(CLI::App& app, int& exit_code);
+
+}  // namespace flowprint::cli

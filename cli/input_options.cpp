@@ -1,0 +1,69 @@
+#include "input_options.h"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+#include "scalar_typing.h"
+
+namespace flowprint::cli {
+
+void add_input_options(CLI::App& command, InputOptions& options) {
+    command.add_option("paths", options.paths, "Blueprint files or directories (searched recursively)")
+        ->required()
+        ->type_name("PATH");
+    command.add_option("--context", options.context,
+                       "Set a context value for !Context, over the blueprints' own")
+        ->type_name("KEY=VALUE");
+    command.add_flag("--allow-file", options.allow_file,
+                     "Let !File read files (off by default: its default value is used)");
+    command.add_option("--max-file-bytes", options.limits.max_file_bytes,
+                       "Largest blueprint file read")
+        ->capture_default_str();
+    command.add_option("--max-scalar-bytes", options.limits.max_scalar_bytes,
+                       "Largest single YAML scalar")
+        ->capture_default_str();
+    command.add_option("--max-depth", options.limits.max_depth, "Deepest YAML nesting")
+        ->capture_default_str();
+    command.add_option("--max-nodes", options.limits.max_nodes,
+                       "Most YAML nodes in one file, after alias expansion")
+        ->capture_default_str();
+    command.add_option("--max-enumerate", options.limits.max_enumerate_values,
+                       "Most values produced by !Enumerate in one run")
+        ->capture_default_str();
+}
+
+std::optional<BlueprintSet> load_inputs(const InputOptions& options) {
+    InputFiles inputs = find_input_files(options.paths);
+    if (!inputs.error.empty()) {
+        fmt::print(stderr, "flowprint: {}\n", inputs.error);
+        return std::nullopt;
+    }
+    ResolveSettings settings;
+    settings.limits = options.limits;
+    settings.allow_file = options.allow_file;
+    settings.environment = [](const std::string& name) -> std::optional<std::string> {
+        if (const char* value = std::getenv(name.c_str())) return std::string(value);
+        return std::nullopt;
+    };
+    for (const std::string& pair : options.context) {
+        const auto equals = pair.find('=');
+        if (equals == std::string::npos || equals == 0) {
+            fmt::print(stderr, "flowprint: --context takes KEY=VALUE, got '{}'\n", pair);
+            return std::nullopt;
+        }
+        set_in(settings.context_overrides, pair.substr(0, equals),
+               Value{type_plain_scalar(std::string_view(pair).substr(equals + 1))});
+    }
+    return load_blueprint_set(inputs, settings);
+}
+
+void print_findings(const Findings& findings, Severity minimum) {
+    for (const Finding& finding : findings.all()) {
+        if (static_cast<int>(finding.severity) > static_cast<int>(minimum)) continue;
+        fmt::print(stderr, "{}:{}:{}: {}: {} [{}]\n", finding.file, finding.line, finding.column,
+                   severity_name(finding.severity), finding.message, finding.rule);
+    }
+}
+
+}  // namespace flowprint::cli

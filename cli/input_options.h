@@ -1,0 +1,33 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "blueprint_set.h"
+#include "run_limits.h"
+
+namespace flowprint::cli {
+
+/// The options every command that reads blueprints shares: the paths, the
+/// context, `--allow-file` and the limits.
+struct InputOptions {
+    std::vector<std::string> paths;
+    std::vector<std::string> context;
+    bool allow_file = false;
+    Limits limits;
+};
+
+void add_input_options(CLI::App& command, InputOptions& options);
+
+/// Finds and loads the blueprint set; on a usage or I/O problem prints it to
+/// stderr and gives nothing.
+std::optional<BlueprintSet> load_inputs(const InputOptions& options);
+
+/// Prints findings as `path:line:col: severity: message [rule]` to stderr,
+/// those of at least `minimum` severity.
+void print_findings(const Findings& findings, Severity minimum);
+
+}  // namespace flowprint::cli

@@ -1,0 +1,138 @@
+#include "blueprint.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "yaml_reader.h"
+
+namespace flowprint {
+namespace {
+
+std::string_view kind_name(const yaml::Node& node) {
+    switch (node.kind) {
+        case yaml::NodeKind::null: return "empty";
+        case yaml::NodeKind::scalar: return "a scalar";
+        case yaml::NodeKind::sequence: return "a list";
+        case yaml::NodeKind::mapping: return "a mapping";
+    }
+    return "a value";
+}
+
+void add_entries(const yaml::Node& list, std::vector<Entry>& entries, Findings& findings) {
+    for (const yaml::Node& item : list.children) {
+        if (!item.is_mapping() || item.is_tagged()) {
+            findings.error("entry-not-mapping",
+                           fmt::format("an entry must be a mapping with `model`, got {}",
+                                       kind_name(item)),
+                           item.location);
+            continue;
+        }
+        Entry entry;
+        entry.node = &item;
+        entry.model = item.find("model");
+        entry.id = item.find("id");
+        entry.state = item.find("state");
+        entry.conditions = item.find("conditions");
+        entry.identifiers = item.find("identifiers");
+        entry.attrs = item.find("attrs");
+        entry.permissions = item.find("permissions");
+        entries.push_back(entry);
+    }
+}
+
+void read_structure(Blueprint& blueprint, Findings& findings) {
+    const yaml::Node& root = *blueprint.root;
+    if (!root.is_mapping()) {
+        findings.error("not-a-blueprint",
+                       fmt::format("not a blueprint: the document is {}, a blueprint is a "
+                                   "mapping with `version` and `entries`",
+                                   kind_name(root)),
+                       root.location);
+        blueprint.root.reset();
+        return;
+    }
+    const yaml::Node* entries = root.find("entries");
+    if (entries == nullptr) {
+        std::string hint;
+        if (root.find("apiVersion") && root.find("kind")) {
+            hint = " (this looks like a Kubernetes manifest)";
+        }
+        findings.error("not-a-blueprint",
+                       fmt::format("not a blueprint: no `entries`{}", hint), root.location);
+        blueprint.root.reset();
+        return;
+    }
+    if (const yaml::Node* metadata = root.find("metadata")) {
+        if (const yaml::Node* name = metadata->find("name");
+            name && name->is_scalar() && !name->is_tagged()) {
+            blueprint.name = name->text;
+        }
+    }
+    blueprint.context = root.find("context");
+    if (entries->is_tagged()) {
+        findings.error("entries-invalid", "`entries` cannot be a tagged value",
+                       entries->location);
+    } else if (entries->is_sequence()) {
+        add_entries(*entries, blueprint.entries, findings);
+    } else if (entries->is_mapping()) {
+        for (std::size_t i = 0; i < entries->size(); ++i) {
+            const yaml::Node& group = entries->value(i);
+            if (group.is_sequence() && !group.is_tagged()) {
+                add_entries(group, blueprint.entries, findings);
+            } else if (!group.is_null()) {
+                findings.error("entries-invalid",
+                               fmt::format("entry group '{}' must be a list of entries, got {}",
+                                           entries->key(i).text, kind_name(group)),
+                               group.location);
+            }
+        }
+    } else if (!entries->is_null()) {
+        findings.error("entries-invalid",
+                       fmt::format("`entries` must be a list (or a mapping of lists), got {}",
+                                   kind_name(*entries)),
+                       entries->location);
+    }
+}
+
+}  // namespace
+
+Blueprint parse_blueprint(std::string path, std::string_view text, const Limits& limits,
+                          Findings& findings) {
+    Blueprint blueprint;
+    blueprint.path = std::make_unique<const std::string>(std::move(path));
+    blueprint.root = yaml::read_document(text, *blueprint.path, limits, findings);
+    if (blueprint.root) read_structure(blueprint, findings);
+    return blueprint;
+}
+
+Blueprint read_blueprint(std::string path, const Limits& limits, Findings& findings) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        Blueprint blueprint;
+        blueprint.path = std::make_unique<const std::string>(std::move(path));
+        findings.error("file-unreadable", "cannot read the file",
+                       Location{*blueprint.path, 1, 1});
+        return blueprint;
+    }
+    in.seekg(0, std::ios::end);
+    const auto size = static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0));
+    if (size > limits.max_file_bytes) {
+        Blueprint blueprint;
+        blueprint.path = std::make_unique<const std::string>(std::move(path));
+        findings.error("limit-file-size",
+                       fmt::format("file of {} bytes exceeds the limit of {} bytes "
+                                   "(--max-file-bytes)",
+                                   size, limits.max_file_bytes),
+                       Location{*blueprint.path, 1, 1});
+        return blueprint;
+    }
+    in.seekg(0);
+    std::string text(size, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    return parse_blueprint(std::move(path), text, limits, findings);
+}
+
+}  // namespace flowprint

@@ -1,0 +1,150 @@
+#include "find_query.h"
+
+#include <algorithm>
+#include <array>
+
+#include "catalogue.h"
+
+namespace flowprint {
+namespace {
+
+constexpr std::array<std::string_view, 6> kSuffixes = {"exact",    "iexact",    "in",
+                                                        "isnull",   "contains",  "icontains"};
+
+/// A lookup split into the path of fields it follows and its comparison.
+struct Lookup {
+    std::vector<std::string> path;
+    std::string comparison = "exact";
+};
+
+std::optional<Lookup> parse_lookup(const std::string& text) {
+    Lookup lookup;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = text.find("__", start);
+        lookup.path.push_back(text.substr(start, end - start));
+        if (end == std::string::npos) break;
+        start = end + 2;
+    }
+    if (lookup.path.size() > 1) {
+        const std::string& last = lookup.path.back();
+        if (std::find(kSuffixes.begin(), kSuffixes.end(), last) != kSuffixes.end()) {
+            lookup.comparison = last;
+            lookup.path.pop_back();
+        }
+    }
+    for (const std::string& part : lookup.path) {
+        if (part.empty()) return std::nullopt;
+    }
+    return lookup;
+}
+
+/// Unsupported comparisons look like field names (`name__startswith`): they
+/// are recognised by Django's other lookup names.
+bool is_unsupported_comparison(std::string_view part) {
+    static constexpr std::array<std::string_view, 16> kOther = {
+        "gt", "gte", "lt", "lte", "startswith", "istartswith", "endswith", "iendswith",
+        "range", "regex", "iregex", "year", "month", "day", "date", "search"};
+    return std::find(kOther.begin(), kOther.end(), part) != kOther.end();
+}
+
+/// The values reached by following the path from the object; lists fan out.
+void follow(const ObjectStore& store, ObjectId id, const std::vector<std::string>& path,
+            std::size_t step, std::vector<Value>& out) {
+    const StoredObject& object = store.get(id);
+    const Value* field = object.field(path[step]);
+    std::optional<Value> fallback;
+    if (field == nullptr) {
+        fallback = field_default(object.model, path[step]);
+        if (!fallback) return;
+        field = &*fallback;
+    }
+    if (step + 1 == path.size()) {
+        out.push_back(*field);
+        return;
+    }
+    auto descend = [&](const Value& value) {
+        if (const auto* ref = value.as<ObjectRef>()) follow(store, ref->id, path, step + 1, out);
+    };
+    if (const auto* items = field->as<Sequence>()) {
+        for (const Value& item : *items) descend(item);
+    } else {
+        descend(*field);
+    }
+}
+
+std::string lowered(const Value& value) { return to_lower(python_str(value)); }
+
+bool compare(const Value& field, const std::string& comparison, const Value& query) {
+    if (comparison == "exact") return field_equals(field, query);
+    if (comparison == "iexact") return lowered(field) == lowered(query);
+    if (comparison == "contains") {
+        return python_str(field).find(python_str(query)) != std::string::npos;
+    }
+    if (comparison == "icontains") return lowered(field).find(lowered(query)) != std::string::npos;
+    if (comparison == "in") {
+        const auto* options = query.as<Sequence>();
+        return options && std::any_of(options->begin(), options->end(), [&](const Value& option) {
+                   return field_equals(field, option);
+               });
+    }
+    return false;
+}
+
+bool matches(const ObjectStore& store, ObjectId id, const Lookup& lookup, const Value& query) {
+    std::vector<Value> reached;
+    follow(store, id, lookup.path, 0, reached);
+    if (lookup.comparison == "isnull") {
+        const bool is_null = reached.empty() || std::all_of(reached.begin(), reached.end(),
+                                                            [](const Value& v) { return v.is_null(); });
+        return is_null == truthy(query);
+    }
+    return std::any_of(reached.begin(), reached.end(), [&](const Value& value) {
+        return compare(value, lookup.comparison, query);
+    });
+}
+
+}  // namespace
+
+FindResult find_object(const ObjectStore& store, const std::string& model,
+                       const std::vector<FindCondition>& conditions) {
+    FindResult result;
+    std::vector<Lookup> lookups;
+    for (const FindCondition& condition : conditions) {
+        auto lookup = parse_lookup(condition.lookup);
+        if (!lookup || (lookup->path.size() > 1 && is_unsupported_comparison(lookup->path.back()))) {
+            result.unsupported_lookup = condition.lookup;
+            return result;
+        }
+        lookups.push_back(std::move(*lookup));
+    }
+    // Narrow the candidates with the index of the first plain field lookup.
+    std::vector<ObjectId> candidates;
+    bool narrowed = false;
+    for (std::size_t i = 0; i < lookups.size(); ++i) {
+        if (lookups[i].path.size() == 1 && lookups[i].comparison == "exact" &&
+            !field_default(model, lookups[i].path[0])) {
+            candidates = store.with_field(model, lookups[i].path[0], conditions[i].value);
+            narrowed = true;
+            break;
+        }
+    }
+    if (!narrowed) {
+        for (ObjectId id : store.of_model(model)) {
+            if (!store.get(id).deleted) candidates.push_back(id);
+        }
+    }
+    for (ObjectId id : candidates) {
+        bool all = true;
+        for (std::size_t i = 0; i < lookups.size() && all; ++i) {
+            all = matches(store, id, lookups[i], conditions[i].value);
+        }
+        if (all) {
+            result.object = id;
+            break;
+        }
+    }
+    return result;
+}
+
+}  // namespace flowprint

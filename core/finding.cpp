@@ -1,0 +1,34 @@
+#include "finding.h"
+
+#include <algorithm>
+
+namespace flowprint {
+
+std::string_view severity_name(Severity severity) {
+    switch (severity) {
+        case Severity::error: return "error";
+        case Severity::warning: return "warning";
+        case Severity::info: return "info";
+    }
+    return "error";
+}
+
+void Findings::add(Severity severity, std::string_view rule, std::string message,
+                   const Location& where) {
+    findings_.push_back(Finding{severity, std::string(rule), std::move(message),
+                                std::string(where.file), where.line, where.column});
+}
+
+void Findings::append(const Findings& other) {
+    findings_.insert(findings_.end(), other.findings_.begin(), other.findings_.end());
+}
+
+bool Findings::has_errors() const { return count(Severity::error) > 0; }
+
+std::size_t Findings::count(Severity severity) const {
+    return static_cast<std::size_t>(std::count_if(
+        findings_.begin(), findings_.end(),
+        [severity](const Finding& f) { return f.severity == severity; }));
+}
+
+}  // namespace flowprint

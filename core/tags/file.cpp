@@ -1,0 +1,63 @@
+// !File PATH or !File [PATH, DEFAULT]: the file's stripped content, read
+// only with --allow-file (offline, a blueprint should not read the machine).
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "tag.h"
+
+namespace flowprint::tags {
+namespace {
+
+std::string strip(std::string text) {
+    const char* space = " \t\n\r\f\v";
+    const auto first = text.find_first_not_of(space);
+    if (first == std::string::npos) return {};
+    const auto last = text.find_last_not_of(space);
+    return text.substr(first, last - first + 1);
+}
+
+}  // namespace
+
+Value resolve_file(const yaml::Node& node, Resolver& resolver) {
+    std::string path;
+    const yaml::Node* default_node = nullptr;
+    if (node.is_sequence()) {
+        if (!expect_items(node, resolver, 1, 2, "PATH or [PATH, DEFAULT]")) return {};
+        path = python_str(resolver.resolve(node.item(0)));
+        if (node.size() == 2) default_node = &node.item(1);
+    } else if (expect_scalar(node, resolver, "PATH or [PATH, DEFAULT]")) {
+        path = node.text;
+    } else {
+        return {};
+    }
+    auto fallback = [&]() {
+        return default_node ? resolver.resolve(*default_node) : Value{std::monostate{}, node.location};
+    };
+    if (!resolver.settings().allow_file) {
+        resolver.findings().info(
+            "file-not-read",
+            fmt::format("!File '{}' is not read offline (use --allow-file); its default is used",
+                        path),
+            node.location);
+        return fallback();
+    }
+    std::filesystem::path full(path);
+    if (full.is_relative()) full = std::filesystem::path(resolver.blueprint_dir()) / full;
+    std::error_code error;
+    const auto size = std::filesystem::file_size(full, error);
+    if (error || size > resolver.settings().limits.max_scalar_bytes) {
+        resolver.findings().warning(
+            "file-unreadable",
+            fmt::format("!File '{}' cannot be read{}; its default is used", path,
+                        error ? "" : " (larger than --max-scalar-bytes)"),
+            node.location);
+        return fallback();
+    }
+    std::ifstream in(full, std::ios::binary);
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return Value{strip(std::move(content)), node.location};
+}
+
+}  // namespace flowprint::tags
