@@ -1,6 +1,10 @@
 // Corner cases of authentik's diagram (SPEC 5.1).
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
 #include "diagram_authentik.h"
 #include "test_support.h"
 
@@ -15,7 +19,15 @@ std::string draw(const std::string& yaml, const std::string& slug = "f") {
     FlowIndex index(set.store);
     auto flow = index.flow_by_slug(slug);
     REQUIRE(flow);
-    return render_authentik_diagram(index, *flow).text;
+    std::string text = render_authentik_diagram(index, *flow).text;
+    // The Mermaid parser test (tests/mermaid_check.sh) parses these too.
+    if (const char* dump = std::getenv("FLOWPRINT_DIAGRAM_DUMP")) {
+        std::filesystem::create_directories(dump);
+        static int count = 0;
+        std::ofstream(std::filesystem::path(dump) / ("unit-" + std::to_string(++count) + ".mmd"))
+            << text << "\n";
+    }
+    return text;
 }
 
 const std::string kHead = R"(version: 1
