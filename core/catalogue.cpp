@@ -224,4 +224,9 @@ std::optional<Value> field_default(std::string_view model, std::string_view fiel
     return std::nullopt;
 }
 
+bool has_field_default(std::string_view field) {
+    return std::any_of(kDefaults.begin(), kDefaults.end(),
+                       [field](const FieldDefault& entry) { return entry.field == field; });
+}
+
 }  // namespace flowprint

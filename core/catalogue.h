@@ -59,6 +59,9 @@ std::span<const EnumValueInfo> versioned_enum_values();
 /// catalogue knows one.
 std::optional<Value> field_default(std::string_view model, std::string_view field);
 
+/// Whether some model has a catalogue default for a field of that name.
+bool has_field_default(std::string_view field);
+
 std::string to_lower(std::string_view text);
 
 }  // namespace flowprint

@@ -104,6 +104,41 @@ bool matches(const ObjectStore& store, ObjectId id, const Lookup& lookup, const 
     });
 }
 
+/// Whether the store's indexes can answer the lookup: an exact comparison
+/// with no catalogue default that an object might match by not setting it.
+bool indexable(const std::string& model, const Lookup& lookup) {
+    if (lookup.comparison != "exact") return false;
+    if (lookup.path.size() == 1) return !field_default(model, lookup.path[0]);
+    return !has_field_default(lookup.path.back());
+}
+
+/// The candidates of an indexable path lookup, found by following the path
+/// backwards through the indexes (`target__slug`: objects of any model with
+/// that slug, then objects of `model` whose target is one of them): a superset
+/// of the live objects that match, in creation order. Nothing when there
+/// would be more than `limit`.
+std::optional<std::vector<ObjectId>> follow_back(const ObjectStore& store,
+                                                 const std::string& model, const Lookup& lookup,
+                                                 const Value& query, std::size_t limit) {
+    auto reached = store.indexed(ObjectStore::any_model, lookup.path.back(), query);
+    if (reached.size() > limit) return std::nullopt;
+    std::vector<ObjectId> found(reached.begin(), reached.end());
+    for (std::size_t step = lookup.path.size() - 1; step-- > 0;) {
+        const std::string_view step_model = step == 0 ? std::string_view(model)
+                                                      : ObjectStore::any_model;
+        std::vector<ObjectId> linking;
+        for (ObjectId target : found) {
+            auto bucket = store.indexed(step_model, lookup.path[step], Value{ObjectRef{target}});
+            if (linking.size() + bucket.size() > limit) return std::nullopt;
+            linking.insert(linking.end(), bucket.begin(), bucket.end());
+        }
+        std::sort(linking.begin(), linking.end());
+        linking.erase(std::unique(linking.begin(), linking.end()), linking.end());
+        found = std::move(linking);
+    }
+    return found;
+}
+
 }  // namespace
 
 FindResult find_object(const ObjectStore& store, const std::string& model,
@@ -118,23 +153,29 @@ FindResult find_object(const ObjectStore& store, const std::string& model,
         }
         lookups.push_back(std::move(*lookup));
     }
-    // Narrow the candidates with the index of the first plain field lookup.
-    std::vector<ObjectId> candidates;
+    // Check as few candidates as possible: every object of the model, or the
+    // narrowest index bucket of a plain lookup (sized without copying it), or
+    // what a path lookup reaches when that is narrower still.
+    std::span<const ObjectId> candidates = store.of_model(model);
     bool narrowed = false;
     for (std::size_t i = 0; i < lookups.size(); ++i) {
-        if (lookups[i].path.size() == 1 && lookups[i].comparison == "exact" &&
-            !field_default(model, lookups[i].path[0])) {
-            candidates = store.with_field(model, lookups[i].path[0], conditions[i].value);
-            narrowed = true;
-            break;
-        }
+        if (lookups[i].path.size() != 1 || !indexable(model, lookups[i])) continue;
+        auto bucket = store.indexed(model, lookups[i].path[0], conditions[i].value);
+        if (!narrowed || bucket.size() < candidates.size()) candidates = bucket;
+        narrowed = true;
     }
-    if (!narrowed) {
-        for (ObjectId id : store.of_model(model)) {
-            if (!store.get(id).deleted) candidates.push_back(id);
+    std::vector<ObjectId> followed;
+    for (std::size_t i = 0; i < lookups.size(); ++i) {
+        if (lookups[i].path.size() == 1 || !indexable(model, lookups[i])) continue;
+        const std::size_t limit = narrowed ? candidates.size() : SIZE_MAX;
+        if (auto reached = follow_back(store, model, lookups[i], conditions[i].value, limit)) {
+            followed = std::move(*reached);
+            candidates = followed;
+            narrowed = true;
         }
     }
     for (ObjectId id : candidates) {
+        if (store.get(id).deleted) continue;
         bool all = true;
         for (std::size_t i = 0; i < lookups.size() && all; ++i) {
             all = matches(store, id, lookups[i], conditions[i].value);

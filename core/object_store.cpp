@@ -1,6 +1,9 @@
 #include "object_store.h"
 
 #include <algorithm>
+#include <array>
+
+#include "catalogue.h"
 
 namespace flowprint {
 namespace {
@@ -26,15 +29,6 @@ std::vector<std::string> keys_of(const Value& value) {
     return keys;
 }
 
-bool points_at(const Value& value, ObjectId id) {
-    if (const auto* ref = value.as<ObjectRef>()) return ref->id == id;
-    if (const auto* items = value.as<Sequence>()) {
-        return std::any_of(items->begin(), items->end(),
-                           [id](const Value& item) { return points_at(item, id); });
-    }
-    return false;
-}
-
 }  // namespace
 
 ObjectId ObjectStore::create(std::string model, Mapping fields, Location defined_at) {
@@ -55,24 +49,21 @@ void ObjectStore::update(ObjectId id, const Mapping& attrs, const Mapping& ident
 }
 
 void ObjectStore::remove(ObjectId id) {
+    static constexpr std::array<std::string_view, 2> kBindings = {models::stage_binding,
+                                                                  models::policy_binding};
+    static constexpr std::array<std::string_view, 5> kLinks = {"target", "stage", "policy",
+                                                               "group", "user"};
     std::vector<ObjectId> pending{id};
     while (!pending.empty()) {
         const ObjectId next = pending.back();
         pending.pop_back();
         if (objects_[next].deleted) continue;
         objects_[next].deleted = true;
-        for (ObjectId other = 0; other < objects_.size(); ++other) {
-            const StoredObject& candidate = objects_[other];
-            if (candidate.deleted) continue;
-            if (candidate.model != "authentik_flows.flowstagebinding" &&
-                candidate.model != "authentik_policies.policybinding")
-                continue;
-            for (const char* link : {"target", "stage", "policy", "group", "user"}) {
-                const Value* value = candidate.field(link);
-                if (value && points_at(*value, next)) {
-                    pending.push_back(other);
-                    break;
-                }
+        const Value link{ObjectRef{next}};
+        for (std::string_view binding : kBindings) {
+            for (std::string_view field : kLinks) {
+                const auto pointing = with_field(binding, field, link);
+                pending.insert(pending.end(), pointing.begin(), pointing.end());
             }
         }
     }
@@ -91,33 +82,48 @@ ObjectStore::FieldIndex& ObjectStore::index_for(std::string_view model,
     if (found != indexes_.end()) return found->second;
     FieldIndex& index = indexes_[name];
     indexed_fields_[std::string(model)].emplace_back(field);
-    for (ObjectId id : of_model(model)) {
+    auto add = [&](ObjectId id) {
         if (const Value* value = objects_[id].field(field)) {
             for (const std::string& key : keys_of(*value)) add_to(index[key], id);
         }
+    };
+    if (model == any_model) {
+        for (ObjectId id = 0; id < objects_.size(); ++id) add(id);
+    } else {
+        for (ObjectId id : of_model(model)) add(id);
     }
     return index;
 }
 
 void ObjectStore::index_object(ObjectId id) const {
-    const StoredObject& object = objects_[id];
-    auto fields = indexed_fields_.find(object.model);
+    index_object_as(id, objects_[id].model);
+    index_object_as(id, any_model);
+}
+
+void ObjectStore::index_object_as(ObjectId id, std::string_view model) const {
+    auto fields = indexed_fields_.find(std::string(model));
     if (fields == indexed_fields_.end()) return;
+    const StoredObject& object = objects_[id];
     for (const std::string& field : fields->second) {
         if (const Value* value = object.field(field)) {
-            FieldIndex& index = indexes_[index_name(object.model, field)];
+            FieldIndex& index = indexes_[index_name(model, field)];
             for (const std::string& key : keys_of(*value)) add_to(index[key], id);
         }
     }
 }
 
+std::span<const ObjectId> ObjectStore::indexed(std::string_view model, std::string_view field,
+                                               const Value& value) const {
+    const FieldIndex& index = index_for(model, field);
+    auto bucket = index.find(match_key(value));
+    if (bucket == index.end()) return {};
+    return bucket->second;
+}
+
 std::vector<ObjectId> ObjectStore::with_field(std::string_view model, std::string_view field,
                                               const Value& value) const {
     std::vector<ObjectId> result;
-    const FieldIndex& index = index_for(model, field);
-    auto bucket = index.find(match_key(value));
-    if (bucket == index.end()) return result;
-    for (ObjectId id : bucket->second) {
+    for (ObjectId id : indexed(model, field, value)) {
         const StoredObject& object = objects_[id];
         const Value* actual = object.field(field);
         // Buckets may hold stale entries after an update: check again.
@@ -129,13 +135,21 @@ std::vector<ObjectId> ObjectStore::with_field(std::string_view model, std::strin
 std::optional<ObjectId> ObjectStore::match(std::string_view model,
                                            const Mapping& identifiers) const {
     if (identifiers.empty()) return std::nullopt;
-    for (ObjectId id : with_field(model, identifiers.front().key, identifiers.front().value)) {
+    // Walk the narrowest bucket: the first identifier is often shared by
+    // thousands of objects (every binding of a large flow has its `target`).
+    std::span<const ObjectId> narrowest;
+    for (std::size_t i = 0; i < identifiers.size(); ++i) {
+        auto bucket = indexed(model, identifiers[i].key, identifiers[i].value);
+        if (i == 0 || bucket.size() < narrowest.size()) narrowest = bucket;
+    }
+    for (ObjectId id : narrowest) {
         const StoredObject& object = objects_[id];
-        const bool all = std::all_of(
-            identifiers.begin() + 1, identifiers.end(), [&](const MappingEntry& identifier) {
-                const Value* actual = object.field(identifier.key);
-                return actual && field_equals(*actual, identifier.value);
-            });
+        const bool all = !object.deleted &&
+                         std::all_of(identifiers.begin(), identifiers.end(),
+                                     [&](const MappingEntry& identifier) {
+                                         const Value* actual = object.field(identifier.key);
+                                         return actual && field_equals(*actual, identifier.value);
+                                     });
         if (all) return id;
     }
     return std::nullopt;

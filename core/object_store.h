@@ -48,6 +48,16 @@ public:
     /// in creation order, using an index built on first use.
     std::vector<ObjectId> with_field(std::string_view model, std::string_view field,
                                      const Value& value) const;
+    /// The index bucket behind `with_field`: a superset of its result, in
+    /// creation order, that may hold deleted objects and objects whose field
+    /// has changed since. Its size tells callers with several lookups which
+    /// one narrows best before they check candidates one by one.
+    std::span<const ObjectId> indexed(std::string_view model, std::string_view field,
+                                      const Value& value) const;
+
+    /// Stands for every model in `with_field` and `indexed`, for lookups that
+    /// follow a link whose model is not known (`target__slug`).
+    static constexpr std::string_view any_model = "";
 
 private:
     using Bucket = std::vector<ObjectId>;
@@ -55,6 +65,7 @@ private:
 
     FieldIndex& index_for(std::string_view model, std::string_view field) const;
     void index_object(ObjectId id) const;
+    void index_object_as(ObjectId id, std::string_view model) const;
 
     std::vector<StoredObject> objects_;
     std::unordered_map<std::string, std::vector<ObjectId>> by_model_;
