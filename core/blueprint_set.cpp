@@ -3,34 +3,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
-#include <thread>
 
 #include "catalogue.h"
+#include "parallel_reader.h"
 
 namespace flowprint {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<Blueprint> read_all(const std::vector<std::string>& files, const Limits& limits,
-                                std::vector<Findings>& findings) {
-    std::vector<Blueprint> blueprints(files.size());
-    findings.resize(files.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&]() {
-        for (std::size_t i = next++; i < files.size(); i = next++) {
-            blueprints[i] = read_blueprint(files[i], limits, findings[i]);
-        }
-    };
-    const std::size_t threads =
-        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), files.size());
-    std::vector<std::jthread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    return blueprints;
-}
 
 std::string canonical(const std::string& path) {
     std::error_code error;
@@ -41,13 +22,18 @@ std::string canonical(const std::string& path) {
 /// are named, each blueprint at most once.
 class Applier {
 public:
-    Applier(BlueprintSet& set, const InputFiles& inputs, const ResolveSettings& settings)
-        : set_(set), inputs_(inputs), settings_(settings) {
+    /// With a reader, the set's first blueprints are placeholders for the
+    /// files it reads, each taken from it when first needed.
+    Applier(BlueprintSet& set, const InputFiles& inputs, const ResolveSettings& settings,
+            ParallelReader* reader = nullptr)
+        : set_(set), inputs_(inputs), settings_(settings), reader_(reader) {
         enumerate_budget_ = settings.limits.max_enumerate_values;
-        for (const Blueprint& blueprint : set.blueprints) {
-            canonical_paths_.push_back(canonical(std::string(blueprint.file())));
+        for (std::size_t i = 0; i < set.blueprints.size(); ++i) {
+            canonical_paths_.push_back(
+                canonical(reader ? inputs.files[i] : std::string(set.blueprints[i].file())));
         }
         applied_.assign(set.blueprints.size(), false);
+        taken_.assign(reader ? reader->size() : 0, false);
     }
 
     void apply_all() {
@@ -63,8 +49,16 @@ private:
         stack_.pop_back();
     }
 
+    const Blueprint& blueprint(std::size_t index) {
+        if (index < taken_.size() && !taken_[index]) {
+            set_.blueprints[index] = reader_->take(index);
+            taken_[index] = true;
+        }
+        return set_.blueprints[index];
+    }
+
     void apply_entries(std::size_t index) {
-        const Blueprint& blueprint = set_.blueprints[index];
+        const Blueprint& blueprint = this->blueprint(index);
         if (!blueprint.usable()) return;
         KeyTable keys;
         const std::string dir = fs::path(std::string(blueprint.file())).parent_path().string();
@@ -134,8 +128,8 @@ private:
             remember(KeyedEntry::Status::failed, 0);
             return;
         }
-        const Mapping empty;
-        const Mapping& attr_fields = attrs.as<Mapping>() ? *attrs.as<Mapping>() : empty;
+        Mapping empty;
+        Mapping& attr_fields = attrs.as<Mapping>() ? *attrs.as<Mapping>() : empty;
         const Location where = entry.node->location;
         const auto existing = set_.store.match(model, *identifier_fields);
         if (state == "absent") {
@@ -155,7 +149,9 @@ private:
             remember(KeyedEntry::Status::created, *existing);
             return;
         }
-        Mapping fields = attr_fields;
+        // The resolved attrs are not needed any more: move them into the object.
+        Mapping fields = std::move(attr_fields);
+        fields.reserve(fields.size() + identifier_fields->size());
         for (const MappingEntry& identifier : *identifier_fields) {
             set_in(fields, identifier.key, identifier.value);
         }
@@ -207,9 +203,9 @@ private:
         apply(*target);
     }
 
-    std::optional<std::size_t> by_name(const std::string& name) const {
+    std::optional<std::size_t> by_name(const std::string& name) {
         for (std::size_t i = 0; i < set_.blueprints.size(); ++i) {
-            if (set_.blueprints[i].usable() && set_.blueprints[i].name == name) return i;
+            if (blueprint(i).usable() && set_.blueprints[i].name == name) return i;
         }
         return std::nullopt;
     }
@@ -242,6 +238,8 @@ private:
     const ResolveSettings& settings_;
     std::vector<std::string> canonical_paths_;
     std::vector<bool> applied_;
+    ParallelReader* reader_;
+    std::vector<bool> taken_;
     std::vector<std::size_t> stack_;
     std::size_t enumerate_budget_ = 0;
 };
@@ -249,14 +247,17 @@ private:
 }  // namespace
 
 BlueprintSet load_blueprint_set(const InputFiles& inputs, const ResolveSettings& settings) {
-    std::deque<Blueprint> blueprints;
-    std::vector<Findings> read_findings;
-    for (Blueprint& blueprint : read_all(inputs.files, settings.limits, read_findings)) {
-        blueprints.push_back(std::move(blueprint));
-    }
+    BlueprintSet set;
+    set.blueprints.resize(inputs.files.size());
+    ParallelReader reader(inputs.files, settings.limits);
+    Applier(set, inputs, settings, &reader).apply_all();
+    // Reading findings come first, file by file, as if every file had been
+    // read before applying began.
     Findings findings;
-    for (const Findings& each : read_findings) findings.append(each);
-    return apply_blueprints(std::move(blueprints), std::move(findings), inputs, settings);
+    for (std::size_t i = 0; i < reader.size(); ++i) findings.append(reader.findings(i));
+    findings.append(set.findings);
+    set.findings = std::move(findings);
+    return set;
 }
 
 BlueprintSet apply_blueprints(std::deque<Blueprint> blueprints, Findings findings,

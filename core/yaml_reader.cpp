@@ -86,15 +86,15 @@ public:
                     YAML::EmitterStyle::value) override {
         open(NodeKind::mapping, mark, tag, anchor);
     }
-    void OnMapEnd() override {
-        check_duplicate_keys(open_.back().node);
-        close();
-    }
+    void OnMapEnd() override { close(); }
 
 private:
+    /// A sequence or mapping being read; its children so far are the nodes
+    /// of `children_` from `first_child` on.
     struct Open {
         Node node;
         YAML::anchor_t anchor;
+        std::size_t first_child;
     };
 
     Location at(const YAML::Mark& mark) const {
@@ -132,12 +132,19 @@ private:
         node.kind = kind;
         node.tag = local_tag(tag);
         node.location = at(mark);
-        open_.push_back(Open{std::move(node), anchor});
+        open_.push_back(Open{std::move(node), anchor, children_.size()});
     }
 
     void close() {
         Open done = std::move(open_.back());
         open_.pop_back();
+        // Children gather on one shared stack and move into a vector of the
+        // exact size once known: no growth on every push, no spare capacity.
+        const auto first = children_.begin() + static_cast<std::ptrdiff_t>(done.first_child);
+        done.node.children.assign(std::make_move_iterator(first),
+                                  std::make_move_iterator(children_.end()));
+        children_.erase(first, children_.end());
+        if (done.node.is_mapping()) check_duplicate_keys(done.node);
         finish(std::move(done.node), done.anchor);
     }
 
@@ -154,7 +161,7 @@ private:
             root_ = std::move(node);
             return;
         }
-        open_.back().node.children.push_back(std::move(node));
+        children_.push_back(std::move(node));
     }
 
     void check_duplicate_keys(const Node& mapping) {
@@ -176,6 +183,7 @@ private:
     const Limits& limits_;
     Findings& findings_;
     std::vector<Open> open_;
+    std::vector<Node> children_;
     std::map<YAML::anchor_t, Node> anchors_;
     std::optional<Node> root_;
     std::size_t nodes_ = 0;
