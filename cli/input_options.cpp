@@ -42,6 +42,7 @@ std::optional<BlueprintSet> load_inputs(const InputOptions& options) {
     ResolveSettings settings;
     settings.limits = options.limits;
     settings.allow_file = options.allow_file;
+    settings.keep_documents = options.keep_documents;
     settings.environment = [](const std::string& name) -> std::optional<std::string> {
         if (const char* value = std::getenv(name.c_str())) return std::string(value);
         return std::nullopt;

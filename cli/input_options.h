@@ -18,6 +18,8 @@ struct InputOptions {
     std::vector<std::string> context;
     bool allow_file = false;
     Limits limits;
+    /// Commands that only read the store clear it (see ResolveSettings).
+    bool keep_documents = true;
 };
 
 void add_input_options(CLI::App& command, InputOptions& options);

@@ -98,6 +98,14 @@ void read_structure(Blueprint& blueprint, Findings& findings) {
 
 }  // namespace
 
+void Blueprint::drop_document() {
+    if (!root) return;
+    entries = {};
+    context = nullptr;
+    root.reset();
+    document_dropped = true;
+}
+
 Blueprint parse_blueprint(std::string path, std::string_view text, const Limits& limits,
                           Findings& findings) {
     Blueprint blueprint;

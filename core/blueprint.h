@@ -35,9 +35,15 @@ struct Blueprint {
     const yaml::Node* context = nullptr;
     std::vector<Entry> entries;
 
+    /// Set once the tree has been freed after applying (see drop_document).
+    bool document_dropped = false;
+
     std::string_view file() const { return *path; }
     /// Whether the document could be read as a blueprint at all.
-    bool usable() const { return root.has_value(); }
+    bool usable() const { return root.has_value() || document_dropped; }
+    /// Frees the parsed tree, and the entries that view it, once applied;
+    /// what the store holds stays valid (its locations view `path`).
+    void drop_document();
 };
 
 /// Reads the file's blueprint structure; what cannot be read is a finding.

@@ -46,6 +46,7 @@ private:
         applied_[index] = true;
         stack_.push_back(index);
         apply_entries(index);
+        if (!settings_.keep_documents) set_.blueprints[index].drop_document();
         stack_.pop_back();
     }
 

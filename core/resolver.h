@@ -34,6 +34,9 @@ struct ResolveSettings {
     EnvironmentLookup environment;
     /// `--context KEY=VALUE`, over every blueprint's own `context:`.
     Mapping context_overrides;
+    /// Keep each blueprint's YAML tree once applied, for callers that read
+    /// it again (validation). Without it, a large set needs a third of the memory.
+    bool keep_documents = true;
 };
 
 /// Resolves the tagged values of one blueprint, entry by entry, against the

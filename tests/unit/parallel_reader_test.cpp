@@ -16,7 +16,8 @@ namespace fs = std::filesystem;
 namespace {
 
 /// Forty files: flows with bindings that find stages of earlier files, some
-/// broken files, and a meta-apply (by name) of a later file.
+/// broken files, a meta-apply (by name) of a later file, and from there one
+/// of a file applied before.
 std::vector<std::string> write_set(const fs::path& root) {
     fs::remove_all(root);
     fs::create_directories(root);
@@ -39,6 +40,10 @@ std::vector<std::string> write_set(const fs::path& root) {
                 "    stage: !Find [authentik_stages_dummy.dummystage, [name, stage-{}]]\n"
                 "    order: {}\n",
                 i == 39 ? "last" : fmt::format("file-{}", i), i, i, i > 0 ? i - 1 : 99, i);
+        }
+        if (i == 39) {
+            text += "- model: authentik_blueprints.metaapplyblueprint\n"
+                    "  attrs: {identifiers: {name: file-1}}\n";
         }
         const fs::path file = root / fmt::format("{:02}.yaml", i);
         std::ofstream(file) << text;
@@ -68,6 +73,7 @@ TEST_CASE("parallel loading equals reading everything first, then applying") {
     CHECK(testing::describe(parallel.findings) == testing::describe(sequential.findings));
     CHECK(testing::has_finding(parallel.findings, "yaml-syntax"));
     CHECK(testing::has_finding(parallel.findings, "find-external"));
+    CHECK_FALSE(testing::has_finding(parallel.findings, "meta-apply-missing"));
     REQUIRE(parallel.store.size() == sequential.store.size());
     for (ObjectId id = 0; id < parallel.store.size(); ++id) {
         const StoredObject& a = parallel.store.get(id);
@@ -92,5 +98,29 @@ TEST_CASE("a reader whose blueprints are not all taken finishes cleanly") {
         CHECK_FALSE(reader.take(5).usable());
         CHECK(reader.findings(5).has_errors());
     }
+    fs::remove_all(root);
+}
+
+TEST_CASE("without keep_documents, trees are freed once applied and nothing else changes") {
+    const fs::path root = fs::temp_directory_path() / "flowprint-parallel-reader-drop";
+    write_set(root);
+    const InputFiles inputs = find_input_files({root.string()});
+    ResolveSettings lean;
+    lean.keep_documents = false;
+    const BlueprintSet kept = load_blueprint_set(inputs, ResolveSettings{});
+    const BlueprintSet dropped = load_blueprint_set(inputs, lean);
+    CHECK(testing::describe(dropped.findings) == testing::describe(kept.findings));
+    REQUIRE(dropped.store.size() == kept.store.size());
+    for (ObjectId id = 0; id < kept.store.size(); ++id) {
+        CHECK(python_repr(Value{dropped.store.get(id).fields}) ==
+              python_repr(Value{kept.store.get(id).fields}));
+    }
+    for (std::size_t i = 0; i < kept.blueprints.size(); ++i) {
+        CHECK(dropped.blueprints[i].usable() == kept.blueprints[i].usable());
+        CHECK_FALSE(dropped.blueprints[i].root);
+        CHECK(dropped.blueprints[i].entries.empty());
+        CHECK(dropped.blueprints[i].name == kept.blueprints[i].name);
+    }
+    CHECK(kept.blueprints[0].root);
     fs::remove_all(root);
 }
