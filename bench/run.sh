@@ -56,10 +56,22 @@ failures=0
 # median of numbers on stdin
 median() { sort -g | awk '{a[NR]=$1} END{if(NR==0){print "nan"; exit} if(NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
+# Whether the binary has this subcommand (commands land one by one: a missing
+# one is reported as n/a, not as a failure).
+# (`flowprint X --help` cannot tell: help wins over an unknown subcommand.)
+has_command() {
+    "$bin" --help 2>/dev/null | awk -v want="$1" '/^Subcommands:/ {s = 1; next} s && $1 == want {found = 1} END {exit !found}'
+}
+
 # measure OKCODES CMD... -> sets M_MS (median wall ms), M_RSS_MB (peak RSS MB), M_OK (0/1)
-# OKCODES is a space-separated list of acceptable exit statuses.
+# OKCODES is a space-separated list of acceptable exit statuses. When CMD is
+# flowprint and its subcommand does not exist yet, M_MS and M_RSS_MB are n/a.
 measure() {
     local okcodes=$1; shift
+    if [ "$1" = "$bin" ] && ! has_command "$2"; then
+        M_OK=1 M_MS=n/a M_RSS_MB=n/a LAST_RC=0
+        return
+    fi
     local i rc t0 t1 walls="" rss=0 m
     M_OK=1
     for ((i = 0; i <= runs; i++)); do   # run 0 is the warm-up
@@ -89,8 +101,9 @@ measure() {
     fi
 }
 
-fmt_ms() { awk -v x="$1" 'BEGIN{ if (x == "nan") print "fail"; else if (x < 100) printf "%.1f", x; else printf "%.0f", x }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a == "nan" || b == "nan" || a == "-" || b == "-" || b == 0) print "n/a"; else printf "%.1f", a / b }'; }
+fmt_ms() { awk -v x="$1" 'BEGIN{ if (x == "nan") print "fail"; else if (x == "n/a") print x; else if (x < 100) printf "%.1f", x; else printf "%.0f", x }'; }
+times() { local r; r=$(ratio "$1" "$2"); [ "$r" = "n/a" ] && echo "$r" || echo "${r}x"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b == 0) print "n/a"; else printf "%.1f", a / b }'; }
 
 echo "# flowprint benchmark"
 echo
@@ -111,17 +124,27 @@ if [ ! -d "$corpus" ] || [ ! -f "$peer" ]; then
     echo "SKIPPED: shared folder not found at $SHARED (set SHARED=...)"
     echo
 else
-    measure "0 1" "$bin" validate "$corpus"
+    measure "0 1" "$bin" validate "$corpus/default" "$corpus/system"
     fp_ms=$M_MS fp_rss=$M_RSS_MB
     [ "$M_OK" -eq 1 ] && [ "$LAST_RC" -ne 0 ] && echo "note: flowprint validate reported findings on the corpus (exit 1); SPEC requires zero errors"
-    measure "0 1" python3 "$peer" "$corpus/schema.json" "$corpus/default" "$corpus/system"
-    py_ms=$M_MS py_rss=$M_RSS_MB
+    # The whole load (parse, tags, store) plus one small diagram: what every
+    # command pays before its own work.
+    measure "0" "$bin" diagram "$corpus/default" "$corpus/system" --flow default-authentication-flow
+    load_ms=$M_MS load_rss=$M_RSS_MB
+    if python3 -c 'import yaml, jsonschema' 2>/dev/null; then
+        measure "0 1" python3 "$peer" "$corpus/schema.json" "$corpus/default" "$corpus/system"
+        py_ms=$M_MS py_rss=$M_RSS_MB
+    else
+        echo "!! PyYAML or jsonschema is missing (apt-get install python3-yaml python3-jsonschema): no baseline" >&2
+        py_ms=n/a py_rss=n/a
+    fi
     echo "| command | median wall ms | peak RSS MB |"
     echo "|---|---:|---:|"
     echo "| flowprint validate corpus | $(fmt_ms "$fp_ms") | $fp_rss |"
+    echo "| flowprint diagram corpus --flow default-authentication-flow | $(fmt_ms "$load_ms") | $load_rss |"
     echo "| peer-validate.py (PyYAML + jsonschema) | $(fmt_ms "$py_ms") | $py_rss |"
     echo
-    echo "speed-up over peer-validate: $(ratio "$py_ms" "$fp_ms")x (SPEC: >= 20x; flowprint < 25 ms)"
+    echo "speed-up over peer-validate: validate $(times "$py_ms" "$fp_ms"), diagram $(times "$py_ms" "$load_ms") (SPEC: validate >= 20x and < 25 ms)"
     echo
 fi
 
@@ -168,10 +191,11 @@ echo
 
 prev=""
 for n in $sizes; do
-    if [ -n "$prev" ] && [ -n "${T[$prev,validate]:-}" ] && [ -n "${T[$n,validate]:-}" ]; then
+    if [ -n "$prev" ] && [ -n "${T[$prev,diagram]:-}" ] && [ -n "${T[$n,diagram]:-}" ]; then
         line="growth $prev -> $n entries (x$(ratio "$n" "$prev")):"
         for c in "${cmds[@]}"; do
-            line+=" $c x$(ratio "${T[$n,$c]}" "${T[$prev,$c]}");"
+            g=$(ratio "${T[$n,$c]}" "${T[$prev,$c]}")
+            [ "$g" = "n/a" ] && line+=" $c n/a;" || line+=" $c x$g;"
         done
         echo "$line"
     fi
