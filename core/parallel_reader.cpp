@@ -4,15 +4,15 @@
 
 namespace flowprint {
 
-ParallelReader::ParallelReader(const std::vector<std::string>& files, const Limits& limits)
-    : files_(files),
+ParallelReader::ParallelReader(std::vector<std::string> files, const Limits& limits)
+    : files_(std::move(files)),
       limits_(limits),
-      blueprints_(files.size()),
-      findings_(files.size()),
-      done_(files.size(), 0) {
+      blueprints_(files_.size()),
+      findings_(files_.size()),
+      done_(files_.size(), 0) {
     // The taking thread reads too, so one helper fewer than there are cores.
     const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t helpers = std::min(cores - 1, files.size());
+    const std::size_t helpers = std::min(cores - 1, files_.size());
     for (std::size_t i = 0; i < helpers; ++i) {
         helpers_.emplace_back([this] {
             while (read_next()) {

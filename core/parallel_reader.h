@@ -20,7 +20,7 @@ namespace flowprint {
 /// itself instead of waiting idle.
 class ParallelReader {
 public:
-    ParallelReader(const std::vector<std::string>& files, const Limits& limits);
+    ParallelReader(std::vector<std::string> files, const Limits& limits);
     ~ParallelReader();
     ParallelReader(const ParallelReader&) = delete;
     ParallelReader& operator=(const ParallelReader&) = delete;
@@ -35,8 +35,9 @@ private:
     /// Reads the next file nobody has started; false when there is none.
     bool read_next();
 
-    const std::vector<std::string>& files_;
-    const Limits& limits_;
+    // Copies: the helper threads may outlive the caller's arguments.
+    const std::vector<std::string> files_;
+    const Limits limits_;
     std::vector<Blueprint> blueprints_;
     std::vector<Findings> findings_;
     std::atomic<std::size_t> next_{0};
