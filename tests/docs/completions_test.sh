@@ -48,6 +48,18 @@ check "fish: --flow slugs" "sample-login default-authentication-flow" \
 check "fish: diagram formats" "mermaid markdown dot" "$(fish_complete 'flowprint diagram --format ')"
 check "fish: dry-run options" "--via-source --superuser" "$(fish_complete 'flowprint dry-run --')"
 
+zsh_complete() {  # the line as zsh shows it after a Tab
+  BIN_DIR=$path_dir COMP_DIR=$dir WORK_DIR=$PWD zsh -f "$here/zsh_complete.zsh" "$1" \
+    | tr -d '\r' | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' | tail -1
+}
+for case in "flowprint diagram $rel/login --flow |sample-login" \
+            "flowprint dry-run --via|--via-source" "flowprint dia|diagram"; do
+  line=${case%|*} want=${case#*|}
+  got=$(zsh_complete "$line")
+  grep -qF -- "$line${want#"${line##* }"} " <<<"$got" \
+    || { echo "FAIL: zsh: '$line<Tab>' did not complete to '$want'"; fail=1; }
+done
+
 python3 "$here/completions_cover_help.py" "$bin" "$dir" || fail=1
 [ $fail = 0 ] && echo "OK: completions"
 exit $fail
