@@ -34,7 +34,10 @@ public:
 
     void add(std::string name, GroupSource source, std::string via, int depth) {
         if (identity_.user.in_group(name)) return;
-        EffectiveGroup group{std::move(name), source, std::move(via)};
+        EffectiveGroup group;
+        group.name = std::move(name);
+        group.source = source;
+        group.via = std::move(via);
         group.depth = depth;
         if (auto object = live_object(store_, models::group, "name", group.name)) {
             group.defined_in_set = true;
