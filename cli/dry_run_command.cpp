@@ -27,7 +27,8 @@ struct DryRunOptions {
 
 std::string slug_list(const FlowIndex& index) {
     std::string list;
-    for (ObjectId flow : index.flows()) list += "\n  " + index.slug_of(flow);
+    for (ObjectId flow : index.flows())
+        list += "\n  " + index.slug_of(flow);
     return list.empty() ? std::string("\n  (none)") : list;
 }
 
@@ -41,7 +42,8 @@ bool read_assumptions(const std::vector<std::string>& pairs, const ObjectStore& 
         const std::string name = equals == std::string::npos ? pair : pair.substr(0, equals);
         const std::string value = equals == std::string::npos ? "" : pair.substr(equals + 1);
         if (name.empty() || (value != "pass" && value != "fail")) {
-            fmt::print(stderr, "flowprint: --assume takes NAME=pass or NAME=fail, got '{}'\n", pair);
+            fmt::print(stderr, "flowprint: --assume takes NAME=pass or NAME=fail, got '{}'\n",
+                       pair);
             return false;
         }
         const bool known = name == "redirect" || name == "outpost" ||
@@ -62,15 +64,19 @@ bool read_assumptions(const std::vector<std::string>& pairs, const ObjectStore& 
 }
 
 std::optional<StartMode> start_of(const DryRunOptions& options) {
-    if (options.anonymous) return StartMode::anonymous;
-    if (options.authenticated) return StartMode::authenticated;
-    if (options.via_source) return StartMode::via_source;
+    if (options.anonymous)
+        return StartMode::anonymous;
+    if (options.authenticated)
+        return StartMode::authenticated;
+    if (options.via_source)
+        return StartMode::via_source;
     return std::nullopt;
 }
 
 int run_dry_run(const DryRunOptions& options) {
     auto set = load_inputs(options.input);
-    if (!set) return exit_usage;
+    if (!set)
+        return exit_usage;
     print_findings(set->findings, Severity::error);
     if (set->findings.has_errors()) {
         fmt::print(stderr, "flowprint: the blueprint set is invalid; no dry run\n");
@@ -80,7 +86,8 @@ int run_dry_run(const DryRunOptions& options) {
     std::optional<ObjectId> flow;
     if (options.flow.empty()) {
         if (index.flows().size() != 1) {
-            fmt::print(stderr, "flowprint: the blueprint set has {} flows; choose one with --flow:{}\n",
+            fmt::print(stderr,
+                       "flowprint: the blueprint set has {} flows; choose one with --flow:{}\n",
                        index.flows().size(), slug_list(index));
             return exit_usage;
         }
@@ -97,7 +104,8 @@ int run_dry_run(const DryRunOptions& options) {
     request.identity.superuser = options.superuser;
     request.identity.start = start_of(options);
     request.assumptions.reputation = options.reputation;
-    if (!read_assumptions(options.assume, set->store, request.assumptions)) return exit_usage;
+    if (!read_assumptions(options.assume, set->store, request.assumptions))
+        return exit_usage;
 
     const DryRun run = plan_dry_run(index, *flow, request);
     const std::string report =
@@ -116,13 +124,15 @@ void add_dry_run_command(CLI::App& app, int& exit_code) {
     command->add_option("--flow", options->flow, "The slug of the flow to run")->type_name("SLUG");
     command->add_option("--user", options->user, "Who the flow is about (a username)")
         ->type_name("NAME");
-    command->add_option("--group", options->groups, "A direct group of the user (repeatable; comma lists)")
+    command
+        ->add_option("--group", options->groups,
+                     "A direct group of the user (repeatable; comma lists)")
         ->delimiter(',')
         ->type_name("NAME");
     command->add_flag("--superuser", options->superuser, "The user is a superuser");
-    auto* anonymous = command->add_flag(
-        "--anonymous", options->anonymous,
-        "The flow is opened without a session; --user identifies during it");
+    auto* anonymous =
+        command->add_flag("--anonymous", options->anonymous,
+                          "The flow is opened without a session; --user identifies during it");
     auto* authenticated = command->add_flag("--authenticated", options->authenticated,
                                             "--user opens the flow already logged in");
     auto* via_source = command->add_flag(
@@ -130,12 +140,14 @@ void add_dry_run_command(CLI::App& app, int& exit_code) {
         "A source login opens the flow: no session, but --user is known from the start");
     anonymous->excludes(authenticated)->excludes(via_source);
     authenticated->excludes(via_source);
-    command->add_option("--assume", options->assume,
-                        "Assume a policy's result (or redirect=/outpost= for the authentication "
-                        "requirement); repeatable")
+    command
+        ->add_option("--assume", options->assume,
+                     "Assume a policy's result (or redirect=/outpost= for the authentication "
+                     "requirement); repeatable")
         ->type_name("NAME=pass|fail");
-    command->add_option("--reputation", options->reputation,
-                        "The requester's reputation score for reputation policies")
+    command
+        ->add_option("--reputation", options->reputation,
+                     "The requester's reputation score for reputation policies")
         ->capture_default_str()
         ->type_name("SCORE");
     command->add_option("--format", options->format, "Output format")

@@ -9,7 +9,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+Json text_or_null(const std::string& text) {
+    return text.empty() ? Json(nullptr) : Json(text);
+}
 
 Json subject_json(const Subject& subject) {
     return Json{{"role", subject_role_name(subject.role)},
@@ -33,7 +35,8 @@ Json binding_json(const BindingResult& binding) {
 
 Json gate_json(const GateResult& gate) {
     Json bindings = Json::array();
-    for (const BindingResult& binding : gate.bindings) bindings.push_back(binding_json(binding));
+    for (const BindingResult& binding : gate.bindings)
+        bindings.push_back(binding_json(binding));
     return Json{
         {"engine_mode", engine_mode_name(gate.engine_mode)},
         {"result", verdict_name(gate.verdict)},
@@ -92,7 +95,8 @@ Json identity_json(const DryRun& run) {
 
 std::string format_dry_run_json(const DryRun& run) {
     Json stages = Json::array();
-    for (const StageStep& step : run.stages) stages.push_back(stage_json(step));
+    for (const StageStep& step : run.stages)
+        stages.push_back(stage_json(step));
     Json warnings = Json::array();
     for (const DryRunWarning& warning : run.warnings) {
         warnings.push_back(Json{{"kind", warning.kind}, {"message", warning.message}});
@@ -110,8 +114,8 @@ std::string format_dry_run_json(const DryRun& run) {
                                 {"reason", run.authentication.reason}}},
         {"flow_gate", gate_json(run.flow_gate)},
         {"stages", std::move(stages)},
-        {"outcome", Json{{"result", flow_outcome_name(run.outcome)},
-                         {"reason", run.outcome_reason}}},
+        {"outcome",
+         Json{{"result", flow_outcome_name(run.outcome)}, {"reason", run.outcome_reason}}},
         {"warnings", std::move(warnings)},
     };
     return document.dump(2) + "\n";

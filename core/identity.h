@@ -51,7 +51,7 @@ struct EffectiveGroup {
 /// The user the flow is about, with everything the set and the command line
 /// tell about them.
 struct UserIdentity {
-    std::string username;  ///< empty when no `--user` was given
+    std::string username;            ///< empty when no `--user` was given
     std::optional<ObjectId> object;  ///< the `authentik_core.user` of the set
     bool is_active = true;
     std::vector<EffectiveGroup> groups;  ///< direct groups first, then ancestors

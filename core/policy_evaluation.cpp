@@ -11,7 +11,8 @@ namespace flowprint {
 namespace {
 
 constexpr std::string_view kDummyPolicy = "authentik_policies_dummy.dummypolicy";
-constexpr std::string_view kEventMatcherPolicy = "authentik_policies_event_matcher.eventmatcherpolicy";
+constexpr std::string_view kEventMatcherPolicy =
+    "authentik_policies_event_matcher.eventmatcherpolicy";
 constexpr std::string_view kReputationPolicy = "authentik_policies_reputation.reputationpolicy";
 
 struct Outcome {
@@ -20,7 +21,8 @@ struct Outcome {
 };
 
 std::string who(const Subject& subject) {
-    if (subject.anonymous()) return "the anonymous requester";
+    if (subject.anonymous())
+        return "the anonymous requester";
     return subject.username.empty() ? std::string("the user") : subject.username;
 }
 
@@ -44,8 +46,8 @@ Outcome check_group(const PolicyContext& context, const Value& reference, std::s
         return {Verdict::fail, fmt::format("{} is not a member of {}", who(subject), *name)};
     }
     if (group->source == GroupSource::ancestor) {
-        return {Verdict::pass, fmt::format("{} is a member of {} through {}", who(subject), *name,
-                                           group->via)};
+        return {Verdict::pass,
+                fmt::format("{} is a member of {} through {}", who(subject), *name, group->via)};
     }
     return {Verdict::pass, fmt::format("{} is a member of {}", who(subject), *name)};
 }
@@ -64,17 +66,18 @@ Outcome check_user(const PolicyContext& context, const Value& reference, std::st
         return {Verdict::fail, "the anonymous requester is no user"};
     }
     if (!username) {
-        return {Verdict::unknown,
-                fmt::format("the user {} is not defined in the set", member)};
+        return {Verdict::unknown, fmt::format("the user {} is not defined in the set", member)};
     }
     if (subject.username.empty()) {
         return {Verdict::unknown, fmt::format("the binding is for {}; no --user names who is "
-                                              "evaluated", *username)};
+                                              "evaluated",
+                                              *username)};
     }
     if (*username == subject.username) {
         return {Verdict::pass, fmt::format("the binding is for {}", *username)};
     }
-    return {Verdict::fail, fmt::format("the binding is for {}, not {}", *username, subject.username)};
+    return {Verdict::fail,
+            fmt::format("the binding is for {}, not {}", *username, subject.username)};
 }
 
 Outcome check_policy(const PolicyContext& context, const Value& reference, BindingResult& result) {
@@ -110,26 +113,32 @@ Outcome check_policy(const PolicyContext& context, const Value& reference, Bindi
         return {Verdict::fail,
                 fmt::format("reputation {} is above the threshold {}", score, threshold)};
     }
-    return {Verdict::unknown, fmt::format("depends on runtime data; decide with --assume {}=pass|fail",
-                                          label->name)};
+    return {Verdict::unknown,
+            fmt::format("depends on runtime data; decide with --assume {}=pass|fail", label->name)};
 }
 
 }  // namespace
 
 std::string_view verdict_name(Verdict verdict) {
     switch (verdict) {
-        case Verdict::pass: return "pass";
-        case Verdict::fail: return "fail";
-        case Verdict::unknown: return "unknown";
+        case Verdict::pass:
+            return "pass";
+        case Verdict::fail:
+            return "fail";
+        case Verdict::unknown:
+            return "unknown";
     }
     return "unknown";
 }
 
 Verdict negated(Verdict verdict) {
     switch (verdict) {
-        case Verdict::pass: return Verdict::fail;
-        case Verdict::fail: return Verdict::pass;
-        case Verdict::unknown: return Verdict::unknown;
+        case Verdict::pass:
+            return Verdict::fail;
+        case Verdict::fail:
+            return Verdict::pass;
+        case Verdict::unknown:
+            return Verdict::unknown;
     }
     return Verdict::unknown;
 }
@@ -138,42 +147,57 @@ EngineMode engine_mode_from(std::string_view text) {
     return to_lower(text) == "all" ? EngineMode::all : EngineMode::any;
 }
 
-std::string_view engine_mode_name(EngineMode mode) { return mode == EngineMode::all ? "all" : "any"; }
+std::string_view engine_mode_name(EngineMode mode) {
+    return mode == EngineMode::all ? "all" : "any";
+}
 
 Verdict combine(std::span<const Verdict> results, EngineMode mode) {
-    if (results.empty()) return Verdict::pass;
+    if (results.empty())
+        return Verdict::pass;
     const auto count = [&](Verdict v) { return std::count(results.begin(), results.end(), v); };
     if (mode == EngineMode::any) {
-        if (count(Verdict::pass) > 0) return Verdict::pass;
-        if (count(Verdict::fail) == static_cast<std::ptrdiff_t>(results.size())) return Verdict::fail;
+        if (count(Verdict::pass) > 0)
+            return Verdict::pass;
+        if (count(Verdict::fail) == static_cast<std::ptrdiff_t>(results.size()))
+            return Verdict::fail;
         return Verdict::unknown;
     }
-    if (count(Verdict::fail) > 0) return Verdict::fail;
-    if (count(Verdict::pass) == static_cast<std::ptrdiff_t>(results.size())) return Verdict::pass;
+    if (count(Verdict::fail) > 0)
+        return Verdict::fail;
+    if (count(Verdict::pass) == static_cast<std::ptrdiff_t>(results.size()))
+        return Verdict::pass;
     return Verdict::unknown;
 }
 
 std::string_view subject_role_name(Subject::Role role) {
     switch (role) {
-        case Subject::Role::anonymous: return "anonymous";
-        case Subject::Role::requester: return "requester";
-        case Subject::Role::pending_user: return "pending_user";
+        case Subject::Role::anonymous:
+            return "anonymous";
+        case Subject::Role::requester:
+            return "requester";
+        case Subject::Role::pending_user:
+            return "pending_user";
     }
     return "anonymous";
 }
 
 std::optional<Verdict> Assumptions::find(std::string_view name) const {
     const auto found = results.find(name);
-    if (found == results.end()) return std::nullopt;
+    if (found == results.end())
+        return std::nullopt;
     return found->second;
 }
 
 std::string_view binding_kind_name(BindingKind kind) {
     switch (kind) {
-        case BindingKind::policy: return "policy";
-        case BindingKind::group: return "group";
-        case BindingKind::user: return "user";
-        case BindingKind::none: return "none";
+        case BindingKind::policy:
+            return "policy";
+        case BindingKind::group:
+            return "group";
+        case BindingKind::user:
+            return "user";
+        case BindingKind::none:
+            return "none";
     }
     return "none";
 }
@@ -226,7 +250,8 @@ GateResult evaluate_gate(const PolicyContext& context, std::span<const ObjectId>
     std::vector<Verdict> results;
     for (ObjectId binding : bindings) {
         gate.bindings.push_back(evaluate_binding(context, binding, subject));
-        if (gate.bindings.back().result) results.push_back(*gate.bindings.back().result);
+        if (gate.bindings.back().result)
+            results.push_back(*gate.bindings.back().result);
     }
     gate.verdict = combine(results, mode);
     return gate;
@@ -236,16 +261,20 @@ std::vector<std::string> assumable_policy_names(const ObjectStore& store) {
     std::vector<std::string> names;
     for (ObjectId id = 0; id < store.size(); ++id) {
         const StoredObject& object = store.get(id);
-        if (object.deleted) continue;
+        if (object.deleted)
+            continue;
         const ModelInfo* model = find_model(object.model);
         if (model && model->kind == ModelKind::policy) {
-            if (const Value* name = object.field("name")) names.push_back(python_str(*name));
+            if (const Value* name = object.field("name"))
+                names.push_back(python_str(*name));
             continue;
         }
-        if (to_lower(object.model) != models::policy_binding) continue;
+        if (to_lower(object.model) != models::policy_binding)
+            continue;
         const Value* policy = object.field("policy");
         const auto* external = policy ? policy->as<ExternalRef>() : nullptr;
-        if (external && !external->name.empty()) names.push_back(external->name);
+        if (external && !external->name.empty())
+            names.push_back(external->name);
     }
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());

@@ -85,7 +85,8 @@ DryRunRequest as(std::string user, std::optional<StartMode> start = std::nullopt
 
 std::vector<StageOutcome> outcomes(const DryRun& run) {
     std::vector<StageOutcome> out;
-    for (const StageStep& step : run.stages) out.push_back(step.outcome);
+    for (const StageStep& step : run.stages)
+        out.push_back(step.outcome);
     return out;
 }
 
@@ -175,7 +176,8 @@ TEST_CASE("authenticated or via a source, a member passes all three") {
         CHECK(outcomes(run) == std::vector{planned, planned, planned});
         CHECK_FALSE(has_warning(run, "anonymous-binding"));
     }
-    const DryRun source = dry_run(login_flow("", "", kGroupOnFlow), as("mia", StartMode::via_source));
+    const DryRun source =
+        dry_run(login_flow("", "", kGroupOnFlow), as("mia", StartMode::via_source));
     CHECK(source.requester.anonymous());
     const DryRun logged_in =
         dry_run(login_flow("", "", kGroupOnFlow), as("mia", StartMode::authenticated));
@@ -226,7 +228,8 @@ TEST_CASE("each authentication requirement") {
         CHECK(run.authentication.evaluated_for.anonymous() ==
               (row.start != StartMode::authenticated));
         CHECK((run.outcome == FlowOutcome::denied) == (row.expected == Verdict::fail));
-        if (row.expected == Verdict::unknown) CHECK(run.outcome == FlowOutcome::conditional);
+        if (row.expected == Verdict::unknown)
+            CHECK(run.outcome == FlowOutcome::conditional);
     }
 }
 
@@ -253,9 +256,9 @@ TEST_CASE("both evaluation flags false: always planned, policies never evaluated
     const std::string bindings =
         "- model: authentik_policies.policybinding\n"
         "  identifiers: {target: !KeyOf mfa-binding, group: !KeyOf admins, order: 0}\n";
-    const DryRun run = dry_run(
-        login_flow("", "evaluate_on_plan: false, re_evaluate_policies: false", bindings),
-        as("mia"));
+    const DryRun run =
+        dry_run(login_flow("", "evaluate_on_plan: false, re_evaluate_policies: false", bindings),
+                as("mia"));
     CHECK(outcomes(run) == std::vector{planned, planned, planned});
     CHECK(run.stages[1].check_time == CheckTime::never);
     CHECK(run.stages[1].decided == Decision::not_checked);
@@ -310,8 +313,9 @@ TEST_CASE("a denied flow reports its denied_action") {
     const DryRun run = dry_run(login_flow(", denied_action: continue", "", no), as("mia"));
     CHECK(run.outcome == FlowOutcome::denied);
     CHECK(run.denied_action == "continue");
-    const auto denied = std::find_if(run.warnings.begin(), run.warnings.end(),
-                                     [](const DryRunWarning& w) { return w.kind == "flow-denied"; });
+    const auto denied =
+        std::find_if(run.warnings.begin(), run.warnings.end(),
+                     [](const DryRunWarning& w) { return w.kind == "flow-denied"; });
     REQUIRE(denied != run.warnings.end());
     CHECK(denied->message.find("denied_action is continue") != std::string::npos);
 }

@@ -192,8 +192,7 @@ TEST_CASE("reputation policies compare --reputation with their threshold") {
     CHECK(evaluation.gate(kAnn).verdict == P);
     evaluation.assumptions.reputation = -20;
     CHECK(evaluation.gate(kAnn).verdict == P);
-    CHECK(evaluation.gate(kAnn).bindings[0].reason ==
-          "reputation -20 is at most the threshold -5");
+    CHECK(evaluation.gate(kAnn).bindings[0].reason == "reputation -20 is at most the threshold -5");
 
     evaluation = with_bindings(binding("policy: !KeyOf rep10"));
     CHECK(evaluation.gate(kAnn).verdict == P);
