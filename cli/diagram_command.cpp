@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 #include <regex>
 
 #include "commands.h"
@@ -18,8 +17,8 @@ struct DiagramOptions {
     InputOptions input;
     std::vector<std::string> flows;
     bool all = false;
-    DiagramStyle style = DiagramStyle::authentik;
-    DiagramFormat format = DiagramFormat::mermaid;
+    std::string style = "authentik";
+    std::string format = "mermaid";
     bool show_disabled = false;
     std::string output_dir;
 };
@@ -120,7 +119,12 @@ int run_diagram(const DiagramOptions& options) {
     const FlowIndex index(set->store);
     const auto flows = chosen_flows(options, index);
     if (!flows) return exit_usage;
-    const DiagramRequest request{options.style, options.format, options.show_disabled};
+    const DiagramRequest request{
+        options.style == "detailed" ? DiagramStyle::detailed : DiagramStyle::authentik,
+        options.format == "dot"        ? DiagramFormat::dot
+        : options.format == "markdown" ? DiagramFormat::markdown
+                                       : DiagramFormat::mermaid,
+        options.show_disabled};
     if (options.output_dir.empty()) {
         print_diagrams(index, *flows, request);
     } else if (!write_diagrams(index, *flows, request, options.output_dir)) {
@@ -139,22 +143,17 @@ void add_diagram_command(CLI::App& app, int& exit_code) {
     auto* flow = command->add_option("--flow", options->flows, "The slug of the flow to draw (repeatable)")
         ->type_name("SLUG");
     command->add_flag("--all", options->all, "Draw every flow of the set")->excludes(flow);
-    const std::map<std::string, DiagramStyle> styles{{"authentik", DiagramStyle::authentik},
-                                                     {"detailed", DiagramStyle::detailed}};
     command
         ->add_option("--style", options->style,
                      "authentik: byte for byte authentik's diagram (default); detailed: what "
                      "the planner really does")
-        ->transform(CLI::CheckedTransformer(styles, CLI::ignore_case))
+        ->check(CLI::IsMember({"authentik", "detailed"}))
         ->type_name("authentik|detailed");
-    const std::map<std::string, DiagramFormat> formats{{"mermaid", DiagramFormat::mermaid},
-                                                       {"markdown", DiagramFormat::markdown},
-                                                       {"dot", DiagramFormat::dot}};
     command
         ->add_option("--format", options->format,
                      "mermaid (default), markdown (a heading and a mermaid block per flow) or "
                      "dot (Graphviz)")
-        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+        ->check(CLI::IsMember({"mermaid", "markdown", "dot"}))
         ->type_name("mermaid|markdown|dot");
     command->add_flag("--show-disabled", options->show_disabled,
                       "Detailed style: draw disabled policy bindings, dashed");

@@ -7,26 +7,21 @@
 namespace flowprint {
 namespace {
 
-/// A policy binding as one line of a gate: `[NOT ]Policy (<type>) <name>`,
-/// `[NOT ]Group <name>` or `[NOT ]User <username>`.
-struct GateMember {
-    std::string line;
-    bool enabled = true;
-};
-
-/// The bindings of one target (a flow or a stage binding) and its engine mode.
+/// The policy bindings of one target (a flow or a stage binding), enabled
+/// and disabled, each as one line (`[NOT ]Policy (<type>) <name>`,
+/// `[NOT ]Group <name>` or `[NOT ]User <username>`), and its engine mode.
 struct Gate {
-    std::vector<GateMember> enabled;
-    std::vector<GateMember> disabled;
+    std::vector<std::string> enabled;
+    std::vector<std::string> disabled;
     std::string mode;
 
     std::string label(std::string_view heading) const {
         std::string text(heading);
         if (enabled.size() > 1) {
             text += mode == "all" ? "\nmode all: every binding must pass"
-                                  : fmt::format("\nmode {}: one binding must pass", mode);
+                                  : fmt::format("\nmode {}: at least one binding must pass", mode);
         }
-        for (const GateMember& member : enabled) text += "\n" + member.line;
+        for (const std::string& member : enabled) text += "\n" + member;
         return text;
     }
 };
@@ -73,8 +68,7 @@ Gate gate_of(const FlowIndex& index, ObjectId target, const StoredObject& owner,
         const StoredObject& binding = index.store().get(binding_id);
         auto line = member_line(index.store(), binding, guessed);
         if (!line) continue;
-        const bool enabled = flag(binding, "enabled");
-        (enabled ? gate.enabled : gate.disabled).push_back(GateMember{*line, enabled});
+        (flag(binding, "enabled") ? gate.enabled : gate.disabled).push_back(std::move(*line));
     }
     return gate;
 }
@@ -85,7 +79,7 @@ void add_disabled(DiagramGraph& graph, const Gate& gate, const std::string& id_p
     if (!options.show_disabled) return;
     for (std::size_t j = 0; j < gate.disabled.size(); ++j) {
         const std::string id = fmt::format("{}disabled_{}", id_prefix, j);
-        graph.add_node(GraphNode{id, "Disabled binding\n" + gate.disabled[j].line, NodeShape::box,
+        graph.add_node(GraphNode{id, "Disabled binding\n" + gate.disabled[j], NodeShape::box,
                                  NodeMark::disabled});
         graph.add_edge(GraphEdge{id, guarded, "disabled", true, false});
     }

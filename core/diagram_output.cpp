@@ -15,7 +15,15 @@ std::string heading_of(const FlowIndex& index, ObjectId flow) {
     std::string heading = name ? python_str(*name) : std::string();
     std::replace_if(heading.begin(), heading.end(), [](char c) { return c == '\n' || c == '\r'; },
                     ' ');
-    return heading.empty() ? index.slug_of(flow) : heading;
+    if (heading.empty()) heading = index.slug_of(flow);
+    // Markdown gives these characters a meaning (emphasis, links, inline
+    // HTML, entities, code); a backslash makes each one plain text.
+    std::string escaped;
+    for (char c : heading) {
+        if (std::string_view("\\`*_[]<>#|~&").find(c) != std::string_view::npos) escaped += '\\';
+        escaped += c;
+    }
+    return escaped;
 }
 
 /// A code fence longer than any run of backticks that opens a line of the

@@ -53,6 +53,19 @@ if [ -n "$cases" ]; then
     awk -v dir="$out/cases/$name" '/^%% flow: / || NR == 1 { n++ } { print > (dir "/" n ".mmd") }' "$stdout"
   done
 fi
+# Where a case holds `mermaid-labels`, the labels the parser reads back from
+# its diagram (entity codes decoded) must be exactly those: every name stays
+# one label, character for character.
+if [ -n "$cases" ]; then
+  cp "$(dirname "$0")/mermaid_labels.mjs" "$checker/"
+  for expected in "$cases"/*/mermaid-labels; do
+    [ -e "$expected" ] || continue
+    if ! node "$checker/mermaid_labels.mjs" "$(dirname "$expected")/stdout" > "$work/mermaid-labels" \
+        || ! diff "$expected" "$work/mermaid-labels"; then
+      echo "FAIL: the labels Mermaid reads from $(dirname "$expected")/stdout differ"; status=1
+    fi
+  done
+fi
 mapfile -t diagrams < <(find "$out" -name '*.mmd' | sort)
 [ "${#diagrams[@]}" -gt 0 ] || { echo "no diagrams were drawn"; exit 1; }
 if grep -nE '^[[:space:]]*(-|=|~|<)' $(printf '%s\n' "${diagrams[@]}" | grep -v '/authentik/'); then
