@@ -140,21 +140,22 @@ void add_diagram_command(CLI::App& app, int& exit_code) {
     CLI::App* command = app.add_subcommand(
         "diagram", "Print a flow as a Mermaid diagram, as authentik draws it or in detail");
     add_input_options(*command, options->input);
-    auto* flow = command->add_option("--flow", options->flows, "The slug of the flow to draw (repeatable)")
-        ->type_name("SLUG");
+    CLI::Option* flow =
+        command->add_option("--flow", options->flows, "The slug of the flow to draw (repeatable)")
+            ->type_name("SLUG");
     command->add_flag("--all", options->all, "Draw every flow of the set")->excludes(flow);
     command
         ->add_option("--style", options->style,
                      "authentik: byte for byte authentik's diagram (default); detailed: what "
                      "the planner really does")
         ->check(CLI::IsMember({"authentik", "detailed"}))
-        ->type_name("authentik|detailed");
+        ->type_name("STYLE");
     command
         ->add_option("--format", options->format,
                      "mermaid (default), markdown (a heading and a mermaid block per flow) or "
                      "dot (Graphviz)")
         ->check(CLI::IsMember({"mermaid", "markdown", "dot"}))
-        ->type_name("mermaid|markdown|dot");
+        ->type_name("FORMAT");
     command->add_flag("--show-disabled", options->show_disabled,
                       "Detailed style: draw disabled policy bindings, dashed");
     command

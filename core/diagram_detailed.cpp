@@ -143,7 +143,8 @@ Diagram render_detailed_diagram(const FlowIndex& index, ObjectId flow_id,
         const bool when_reached = flag(binding, "re_evaluate_policies");
         const bool gated = !gate.enabled.empty();
         const bool evaluated = on_plan || when_reached;
-        const std::string heading = fmt::format("Stage policies (binding {})", binding_order(binding));
+        const std::string heading =
+            fmt::format("Stage policies (binding {})", binding_order(binding));
 
         if (gated && evaluated) {
             graph.add_node(
@@ -161,7 +162,9 @@ Diagram render_detailed_diagram(const FlowIndex& index, ObjectId flow_id,
         const std::string entry = gated && evaluated ? gate_id : stage;
         graph.add_edge(
             GraphEdge{previous, entry, gated && !evaluated ? "policies never evaluated" : ""});
-        if (previous_gate) graph.add_edge(GraphEdge{*previous_gate, entry, "denied: stage skipped"});
+        if (previous_gate) {
+            graph.add_edge(GraphEdge{*previous_gate, entry, "denied: stage skipped"});
+        }
         if (gated && evaluated) {
             graph.add_edge(GraphEdge{gate_id, stage, evaluation_time(on_plan, when_reached)});
         } else if (gated) {

@@ -56,7 +56,9 @@ Diagram render_diagram(const FlowIndex& index, ObjectId flow, const DiagramReque
                                        diagram.text, fence);
             break;
         }
-        case DiagramFormat::dot: diagram.text = write_dot(diagram.graph, index.slug_of(flow)); break;
+        case DiagramFormat::dot:
+            diagram.text = write_dot(diagram.graph, index.slug_of(flow));
+            break;
     }
     return diagram;
 }
