@@ -11,6 +11,7 @@ build=${FLOWPRINT_BUILD_DIR:-build}
 packages=(cmake make g++ pkg-config libyaml-cpp-dev libfmt-dev libcli11-dev doctest-dev
           nlohmann-json3-dev libvalijson-dev graphviz groff-base python3
           time zsh fish clang libclang-rt-dev dpkg-dev file)
+packages+=(python3-yaml)  # the documentation tests parse .pre-commit-hooks.yaml
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")

@@ -37,20 +37,53 @@ std::string node_text(const DiagramNode& node) {
     return node.id;
 }
 
-void emit(const DiagramNode& node, std::vector<std::string>& lines) {
-    const std::string text = node_text(node);
+/// The lines of authentik's diagram, and the graph Mermaid reads from them:
+/// the same nodes (a later label of an id wins) and edges, where a line that
+/// starts with an arrow continues from the node of the line before it.
+struct AuthentikLines {
+    std::vector<std::string> lines{"graph TD"};
+    DiagramGraph graph;
+    std::string last_node;
+
+    /// The node alone (no arrow), or `source` (or nothing: a dangling arrow)
+    /// + the arrow with its text + the node.
+    void add(const std::string& source, const std::optional<std::string>& arrow,
+             const DiagramNode& node) {
+        std::string line = node_text(node);
+        if (arrow) {
+            line = (arrow->empty() ? "--> " : fmt::format("--{}--> ", *arrow)) + line;
+            if (!source.empty()) line = source + " " + line;
+            const std::string& from = source.empty() ? last_node : source;
+            if (!from.empty()) graph.add_edge(GraphEdge{from, node.id, *arrow});
+        }
+        lines.push_back(std::move(line));
+        graph.add_node(GraphNode{node.id, node.label, graph_shape(node.shape), NodeMark::none});
+        last_node = node.id;
+    }
+
+    static NodeShape graph_shape(Shape shape) {
+        switch (shape) {
+            case Shape::subroutine: return NodeShape::subroutine;
+            case Shape::hexagon: return NodeShape::hexagon;
+            case Shape::stadium: return NodeShape::stadium;
+            case Shape::box: return NodeShape::box;
+        }
+        return NodeShape::box;
+    }
+};
+
+void emit(const DiagramNode& node, AuthentikLines& lines) {
     if (!node.arrow) {
-        lines.push_back(text);
+        lines.add("", std::nullopt, node);
         return;
     }
-    const std::string prefix = node.arrow->empty() ? "--> " : fmt::format("--{}--> ", *node.arrow);
     if (node.sources.empty()) {
         // authentik prints this dangling arrow; Mermaid reads it as continuing
         // the previous statement.
-        lines.push_back(prefix + text);
+        lines.add("", node.arrow, node);
         return;
     }
-    for (const std::string& source : node.sources) lines.push_back(source + " " + prefix + text);
+    for (const std::string& source : node.sources) lines.add(source, node.arrow, node);
 }
 
 const DiagramNode kDone{"done", "End of the flow", Shape::subroutine, std::nullopt, {}};
@@ -83,16 +116,18 @@ Diagram render_authentik_diagram(const FlowIndex& index, ObjectId flow_id) {
     const ObjectStore& store = index.store();
     const StoredObject& flow = store.get(flow_id);
     Diagram diagram;
-    std::vector<std::string> lines{"graph TD"};
+    AuthentikLines lines;
 
     const auto authentication = field_or_default(flow, "authentication");
     const std::string requirement = authentication ? python_str(*authentication) : "none";
     if (requirement != "none") {
-        lines.push_back(fmt::format(
-            "flow_auth_requirement[\"Flow authentication requirement\n{}\"]", requirement));
-        lines.push_back("flow_auth_requirement --Requirement not fulfilled--> " + node_text(kDone));
-        lines.push_back(
-            "flow_auth_requirement --Requirement fulfilled--> flow_start[\"placeholder\"]");
+        lines.add("", std::nullopt,
+                  DiagramNode{"flow_auth_requirement",
+                              "Flow authentication requirement\n" + requirement, Shape::box,
+                              std::nullopt, {}});
+        lines.add("flow_auth_requirement", "Requirement not fulfilled", kDone);
+        lines.add("flow_auth_requirement", "Requirement fulfilled",
+                  DiagramNode{"flow_start", "placeholder", Shape::box, std::nullopt, {}});
     }
 
     const Value* flow_name = flow.field("name");
@@ -111,7 +146,7 @@ Diagram render_authentik_diagram(const FlowIndex& index, ObjectId flow_id) {
             emit(policy, lines);
         }
         for (const DiagramNode& policy : flow_policies) {
-            lines.push_back(policy.id + " --Policy denied--> " + node_text(kDone));
+            lines.add(policy.id, "Policy denied", kDone);
         }
         flow_start.arrow = "";
         for (const DiagramNode& policy : flow_policies) flow_start.sources.push_back(policy.id);
@@ -152,20 +187,21 @@ Diagram render_authentik_diagram(const FlowIndex& index, ObjectId flow_id) {
         for (const DiagramNode& policy : steps[s].policies) emit(policy, lines);
         if (s > 0) {
             for (const DiagramNode& denied : steps[s - 1].policies) {
-                lines.push_back(denied.id + " --Policy denied--> " + node_text(steps[s].stage));
+                lines.add(denied.id, "Policy denied", steps[s].stage);
             }
         }
     }
     if (steps.empty()) {
-        lines.push_back("flow_start --> " + node_text(kDone));
+        lines.add("flow_start", "", kDone);
     } else {
-        lines.push_back(steps.back().stage.id + " --> " + node_text(kDone));
+        lines.add(steps.back().stage.id, "", kDone);
     }
 
-    for (std::size_t i = 0; i < lines.size(); ++i) {
+    for (std::size_t i = 0; i < lines.lines.size(); ++i) {
         if (i) diagram.text += '\n';
-        diagram.text += lines[i];
+        diagram.text += lines.lines[i];
     }
+    diagram.graph = std::move(lines.graph);
     return diagram;
 }
 
