@@ -5,7 +5,7 @@
 #
 # Wall time: median of --runs runs after one warm-up, in ms (measured with
 # bash's EPOCHREALTIME around `/usr/bin/time`, whose own %e has only 10 ms
-# resolution). Peak RSS: largest %M of those runs, from /usr/bin/time.
+# resolution); CPU: median of user + sys. Peak RSS: largest %M of those runs.
 # Environment: SHARED (default: <repo>/../shared), BENCH_TMP (where generated
 # sets are kept and reused; default ${TMPDIR:-/tmp}/flowprint-bench).
 set -u -o pipefail
@@ -63,20 +63,22 @@ has_command() {
     "$bin" --help 2>/dev/null | awk -v want="$1" '/^Subcommands:/ {s = 1; next} s && $1 == want {found = 1} END {exit !found}'
 }
 
-# measure OKCODES CMD... -> sets M_MS (median wall ms), M_RSS_MB (peak RSS MB), M_OK (0/1)
+# measure OKCODES CMD... -> sets M_MS (median wall ms), M_CPU (median user+sys
+# CPU ms: on a shared machine it moves less than wall time), M_RSS_MB (peak RSS
+# MB), M_OK (0/1)
 # OKCODES is a space-separated list of acceptable exit statuses. When CMD is
 # flowprint and its subcommand does not exist yet, M_MS and M_RSS_MB are n/a.
 measure() {
     local okcodes=$1; shift
     if [ "$1" = "$bin" ] && ! has_command "$2"; then
-        M_OK=1 M_MS=n/a M_RSS_MB=n/a LAST_RC=0
+        M_OK=1 M_MS=n/a M_CPU=n/a M_RSS_MB=n/a LAST_RC=0
         return
     fi
-    local i rc t0 t1 walls="" rss=0 m
+    local i rc t0 t1 walls="" cpus="" rss=0 m
     M_OK=1
     for ((i = 0; i <= runs; i++)); do   # run 0 is the warm-up
         t0=$EPOCHREALTIME
-        /usr/bin/time -f '%e %M' -o "$scratch/time" "$@" >"$scratch/out" 2>"$scratch/err"
+        /usr/bin/time -f '%e %M %U %S' -o "$scratch/time" "$@" >"$scratch/out" 2>"$scratch/err"
         rc=$?
         t1=$EPOCHREALTIME
         if [[ " $okcodes " != *" $rc "* ]]; then
@@ -89,14 +91,17 @@ measure() {
         LAST_RC=$rc
         [ "$i" -eq 0 ] && continue
         walls+="$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", (b - a) * 1000}')"$'\n'
+        cpus+="$(tail -n 1 "$scratch/time" | awk '{printf "%.0f", ($3 + $4) * 1000}')"$'\n'
         m=$(tail -n 1 "$scratch/time" | awk '{print $2}')
         [ "${m:-0}" -gt "$rss" ] && rss=$m
     done
     if [ "$M_OK" -eq 1 ]; then
         M_MS=$(printf '%s' "$walls" | median)
+        M_CPU=$(printf '%s' "$cpus" | median)
         M_RSS_MB=$(awk -v k="$rss" 'BEGIN{printf "%.1f", k / 1024}')
     else
         M_MS=nan
+        M_CPU=nan
         M_RSS_MB=-
     fi
 }
@@ -125,24 +130,24 @@ if [ ! -d "$corpus" ] || [ ! -f "$peer" ]; then
     echo
 else
     measure "0 1" "$bin" validate "$corpus/default" "$corpus/system"
-    fp_ms=$M_MS fp_rss=$M_RSS_MB
+    fp_ms=$M_MS fp_cpu=$M_CPU fp_rss=$M_RSS_MB
     [ "$M_OK" -eq 1 ] && [ "$LAST_RC" -ne 0 ] && echo "note: flowprint validate reported findings on the corpus (exit 1); SPEC requires zero errors"
     # The whole load (parse, tags, store) plus one small diagram: what every
     # command pays before its own work.
     measure "0" "$bin" diagram "$corpus/default" "$corpus/system" --flow default-authentication-flow
-    load_ms=$M_MS load_rss=$M_RSS_MB
+    load_ms=$M_MS load_cpu=$M_CPU load_rss=$M_RSS_MB
     if python3 -c 'import yaml, jsonschema' 2>/dev/null; then
         measure "0 1" python3 "$peer" "$corpus/schema.json" "$corpus/default" "$corpus/system"
-        py_ms=$M_MS py_rss=$M_RSS_MB
+        py_ms=$M_MS py_cpu=$M_CPU py_rss=$M_RSS_MB
     else
         echo "!! PyYAML or jsonschema is missing (apt-get install python3-yaml python3-jsonschema): no baseline" >&2
-        py_ms=n/a py_rss=n/a
+        py_ms=n/a py_cpu=n/a py_rss=n/a
     fi
-    echo "| command | median wall ms | peak RSS MB |"
-    echo "|---|---:|---:|"
-    echo "| flowprint validate corpus | $(fmt_ms "$fp_ms") | $fp_rss |"
-    echo "| flowprint diagram corpus --flow default-authentication-flow | $(fmt_ms "$load_ms") | $load_rss |"
-    echo "| peer-validate.py (PyYAML + jsonschema) | $(fmt_ms "$py_ms") | $py_rss |"
+    echo "| command | median wall ms | median CPU ms | peak RSS MB |"
+    echo "|---|---:|---:|---:|"
+    echo "| flowprint validate corpus | $(fmt_ms "$fp_ms") | $fp_cpu | $fp_rss |"
+    echo "| flowprint diagram corpus --flow default-authentication-flow | $(fmt_ms "$load_ms") | $load_cpu | $load_rss |"
+    echo "| peer-validate.py (PyYAML + jsonschema) | $(fmt_ms "$py_ms") | $py_cpu | $py_rss |"
     echo
     echo "speed-up over peer-validate: validate $(times "$py_ms" "$fp_ms"), diagram $(times "$py_ms" "$load_ms") (SPEC: validate >= 20x and < 25 ms)"
     echo
@@ -175,15 +180,15 @@ for n in $sizes; do
         esac
         T[$n,$c]=$M_MS
         R[$n,$c]=$M_RSS_MB
-        rows+=("| $n | $in_mb | $c | $(fmt_ms "$M_MS") | $M_RSS_MB | $(ratio "$M_RSS_MB" "$in_mb") |")
+        rows+=("| $n | $in_mb | $c | $(fmt_ms "$M_MS") | $M_CPU | $M_RSS_MB | $(ratio "$M_RSS_MB" "$in_mb") |")
     done
 done
 
 # ------------------------------------------------------------- (c) the report
 echo "## generated sets"
 echo
-echo "| entries | input MB | command | median wall ms | peak RSS MB | RSS / input |"
-echo "|---:|---:|---|---:|---:|---:|"
+echo "| entries | input MB | command | median wall ms | median CPU ms | peak RSS MB | RSS / input |"
+echo "|---:|---:|---|---:|---:|---:|---:|"
 for r in "${rows[@]}"; do echo "$r"; done
 echo
 echo "SPEC at 100,000 entries: each command < 2000 ms, RSS / input < 20."

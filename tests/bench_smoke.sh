@@ -30,14 +30,14 @@ SHARED="$work/no-shared" BENCH_TMP="$work" "$repo/bench/run.sh" --sizes 1000 --r
   --bin "$bin" >"$work/table" 2>"$work/run-err"
 status=$?
 [ "$status" = 0 ] || { echo "bench/run.sh exit status $status"; cat "$work/run-err"; fail=1; }
-grep -Eq '^\| 1000 \| [0-9.]+ \| diagram \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \|$' "$work/table" ||
+grep -Eq '^\| 1000 \| [0-9.]+ \| diagram \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \|$' "$work/table" ||
   { echo "no measured diagram row in:"; cat "$work/table"; fail=1; }
 grep -q 'SKIPPED: shared folder not found' "$work/table" ||
   { echo "the missing corpus is not reported"; fail=1; }
 # A command the binary lacks is n/a, never a failure.
 for command in validate dry-run; do
   if ! "$bin" --help | grep -q "^  $command "; then
-    grep -Eq "^\| 1000 \| [0-9.]+ \| $command \| n/a \| n/a \| n/a \|$" "$work/table" ||
+    grep -Eq "^\| 1000 \| [0-9.]+ \| $command \| n/a \| n/a \| n/a \| n/a \|$" "$work/table" ||
       { echo "$command is missing but not reported n/a"; fail=1; }
   fi
 done
