@@ -6,7 +6,8 @@
 #include <yaml-cpp/parser.h>
 
 #include <map>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <unordered_set>
 
 #include "utf8.h"
@@ -189,6 +190,17 @@ private:
     std::size_t nodes_ = 0;
 };
 
+/// Lets yaml-cpp, which reads from a std::istream, read the text in place
+/// instead of from a copy.
+class TextBuffer : public std::streambuf {
+public:
+    explicit TextBuffer(std::string_view text) {
+        // std::streambuf wants mutable pointers; nothing writes through them.
+        char* begin = const_cast<char*>(text.data());
+        setg(begin, begin, begin + text.size());
+    }
+};
+
 Location position_of(std::string_view text, std::size_t offset, std::string_view file) {
     Location where{file, 1, 1};
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
@@ -219,7 +231,8 @@ std::optional<Node> read_document(std::string_view text, std::string_view file,
     }
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
 
-    std::istringstream stream{std::string(text)};
+    TextBuffer buffer(text);
+    std::istream stream(&buffer);
     TreeBuilder builder(file, limits, findings);
     try {
         YAML::Parser parser(stream);
