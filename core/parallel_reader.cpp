@@ -29,7 +29,8 @@ ParallelReader::~ParallelReader() {
 
 bool ParallelReader::read_next() {
     const std::size_t index = next_++;
-    if (index >= files_.size()) return false;
+    if (index >= files_.size())
+        return false;
     Blueprint blueprint = read_blueprint(files_[index], limits_, findings_[index]);
     {
         std::lock_guard lock(mutex_);
@@ -46,7 +47,8 @@ Blueprint ParallelReader::take(std::size_t index) {
         lock.unlock();
         const bool read_one = read_next();
         lock.lock();
-        if (!read_one) read_done_.wait(lock, [&] { return done_[index] != 0; });
+        if (!read_one)
+            read_done_.wait(lock, [&] { return done_[index] != 0; });
     }
     return std::move(blueprints_[index]);
 }

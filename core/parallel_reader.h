@@ -19,7 +19,7 @@ namespace flowprint {
 /// order; a taker whose file is not read yet reads the next unstarted file
 /// itself instead of waiting idle.
 class ParallelReader {
-public:
+  public:
     ParallelReader(std::vector<std::string> files, const Limits& limits);
     ~ParallelReader();
     ParallelReader(const ParallelReader&) = delete;
@@ -31,7 +31,7 @@ public:
     /// What reading file i found; complete once it has been taken.
     const Findings& findings(std::size_t index) const { return findings_[index]; }
 
-private:
+  private:
     /// Reads the next file nobody has started; false when there is none.
     bool read_next();
 

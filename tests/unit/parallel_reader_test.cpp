@@ -27,9 +27,10 @@ std::vector<std::string> write_set(const fs::path& root) {
         if (i % 13 == 5) {
             text = "version: 1\nentries: [unclosed\n";
         } else if (i == 3) {
-            text = "version: 1\nmetadata: {name: first}\nentries:\n"
-                   "- model: authentik_blueprints.metaapplyblueprint\n"
-                   "  attrs: {identifiers: {name: last}}\n";
+            text =
+                "version: 1\nmetadata: {name: first}\nentries:\n"
+                "- model: authentik_blueprints.metaapplyblueprint\n"
+                "  attrs: {identifiers: {name: last}}\n";
         } else {
             text = fmt::format(
                 "version: 1\nmetadata: {{name: {}}}\nentries:\n"
@@ -42,8 +43,9 @@ std::vector<std::string> write_set(const fs::path& root) {
                 i == 39 ? "last" : fmt::format("file-{}", i), i, i, i > 0 ? i - 1 : 99, i);
         }
         if (i == 39) {
-            text += "- model: authentik_blueprints.metaapplyblueprint\n"
-                    "  attrs: {identifiers: {name: file-1}}\n";
+            text +=
+                "- model: authentik_blueprints.metaapplyblueprint\n"
+                "  attrs: {identifiers: {name: file-1}}\n";
         }
         const fs::path file = root / fmt::format("{:02}.yaml", i);
         std::ofstream(file) << text;
@@ -67,8 +69,8 @@ TEST_CASE("parallel loading equals reading everything first, then applying") {
     for (const std::string& file : files) {
         blueprints.push_back(read_blueprint(file, Limits{}, read_findings));
     }
-    const BlueprintSet sequential =
-        apply_blueprints(std::move(blueprints), std::move(read_findings), inputs, ResolveSettings{});
+    const BlueprintSet sequential = apply_blueprints(
+        std::move(blueprints), std::move(read_findings), inputs, ResolveSettings{});
 
     CHECK(testing::describe(parallel.findings) == testing::describe(sequential.findings));
     CHECK(testing::has_finding(parallel.findings, "yaml-syntax"));

@@ -11,9 +11,15 @@ using namespace flowprint;
 
 namespace {
 
-Value text(const char* s) { return Value{std::string(s)}; }
-Value number(std::int64_t i) { return Value{i}; }
-Value link(ObjectId id) { return Value{ObjectRef{id}}; }
+Value text(const char* s) {
+    return Value{std::string(s)};
+}
+Value number(std::int64_t i) {
+    return Value{i};
+}
+Value link(ObjectId id) {
+    return Value{ObjectRef{id}};
+}
 
 std::optional<ObjectId> find(const ObjectStore& store, const std::string& model,
                              std::vector<FindCondition> conditions) {
@@ -31,9 +37,9 @@ struct TwoFlows {
     TwoFlows() {
         for (std::int64_t order : {10, 20, 30}) {
             for (ObjectId flow : {flow_a, flow_b}) {
-                const ObjectId binding = store.create(
-                    std::string(models::stage_binding),
-                    {{"target", link(flow)}, {"order", number(order)}}, {});
+                const ObjectId binding =
+                    store.create(std::string(models::stage_binding),
+                                 {{"target", link(flow)}, {"order", number(order)}}, {});
                 (flow == flow_a ? bindings_a : bindings_b).push_back(binding);
             }
         }
@@ -83,7 +89,8 @@ TEST_CASE("followed lookups through lists, and fields with catalogue defaults") 
     const std::string group(models::group), user(models::user), flow(models::flow);
     const ObjectId admins = store.create(group, {{"name", text("admins")}}, {});
     const ObjectId staff = store.create(group, {{"name", text("staff")}}, {});
-    store.create(user, {{"username", text("alice")}, {"groups", Value{Sequence{link(admins)}}}}, {});
+    store.create(user, {{"username", text("alice")}, {"groups", Value{Sequence{link(admins)}}}},
+                 {});
     const ObjectId bob = store.create(
         user, {{"username", text("bob")}, {"groups", Value{Sequence{link(admins), link(staff)}}}},
         {});
@@ -91,7 +98,8 @@ TEST_CASE("followed lookups through lists, and fields with catalogue defaults") 
 
     // `authentication` defaults to "none": an unset field matches it.
     const ObjectId quiet = store.create(flow, {{"slug", text("quiet")}}, {});
-    store.create(flow, {{"slug", text("strict")}, {"authentication", text("require_superuser")}}, {});
+    store.create(flow, {{"slug", text("strict")}, {"authentication", text("require_superuser")}},
+                 {});
     CHECK(find(store, flow, {{"authentication", text("none")}}) == quiet);
     const ObjectId on_quiet =
         store.create(std::string(models::stage_binding), {{"target", link(quiet)}}, {});
@@ -121,12 +129,15 @@ TEST_CASE("removal cascades through bindings only") {
         set.store.create(policy_binding, {{"target", link(set.flow_a)}, {"order", number(0)}}, {});
     const ObjectId on_binding = set.store.create(
         policy_binding, {{"target", link(set.bindings_a[1])}, {"order", number(0)}}, {});
-    const ObjectId on_other = set.store.create(
-        policy_binding, {{"target", link(set.flow_b)}, {"order", number(0)}}, {});
+    const ObjectId on_other =
+        set.store.create(policy_binding, {{"target", link(set.flow_b)}, {"order", number(0)}}, {});
     set.store.remove(set.flow_a);
-    for (ObjectId gone : {set.flow_a, on_flow, on_binding}) CHECK(set.store.get(gone).deleted);
-    for (ObjectId gone : set.bindings_a) CHECK(set.store.get(gone).deleted);
-    for (ObjectId kept : set.bindings_b) CHECK_FALSE(set.store.get(kept).deleted);
+    for (ObjectId gone : {set.flow_a, on_flow, on_binding})
+        CHECK(set.store.get(gone).deleted);
+    for (ObjectId gone : set.bindings_a)
+        CHECK(set.store.get(gone).deleted);
+    for (ObjectId kept : set.bindings_b)
+        CHECK_FALSE(set.store.get(kept).deleted);
     CHECK_FALSE(set.store.get(set.flow_b).deleted);
     CHECK_FALSE(set.store.get(on_other).deleted);
 }
