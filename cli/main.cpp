@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     int exit_code = exit_ok;
     add_diagram_command(app, exit_code);
+    add_validate_command(app, exit_code);
+    add_schema_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& success) {
