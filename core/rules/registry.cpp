@@ -23,6 +23,7 @@ void check_event_matcher_in_flow(const RuleContext&, Findings&);
 void check_reference_external(const RuleContext&, Findings&);
 void check_enum_value(const RuleContext&, Findings&);
 void check_model_version(const RuleContext&, Findings&);
+void check_model_unknown(const RuleContext&, Findings&);
 void check_value_version(const RuleContext&, Findings&);
 
 namespace {
@@ -111,6 +112,8 @@ constexpr std::array kRules = std::to_array<Rule>({
      check_reference_external},
     {"enum-value-unknown", E, "a field's value, after tags are resolved, is not one it allows",
      check_enum_value},
+    {"model-unknown", E, "an entry's model, after tags are resolved, is not an authentik model",
+     check_model_unknown},
     {"model-needs-newer-authentik", E, "a model that --authentik-version does not have yet",
      check_model_version},
     {"value-needs-newer-authentik", E, "a field value that --authentik-version does not have yet",

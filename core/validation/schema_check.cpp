@@ -178,6 +178,13 @@ private:
     /// An error about a tagged value's placeholder says nothing about the
     /// blueprint, except that a tag of a definite type cannot give that type.
     bool hidden_by_tag(const SchemaError& error) const {
+        // The loader reports `entries` and entries that are not mappings itself.
+        const auto tokens = pointer_tokens(error.pointer);
+        if (error.kind == ErrorKind::type && !tokens.empty() && tokens.size() <= 3 &&
+            tokens.front() == "entries") {
+            const json* value = instance_at(error.pointer);
+            if (value && !value->is_object()) return true;
+        }
         for (const TaggedValue& tagged : document_.tagged) {
             if (!at_or_under(error.pointer, tagged.pointer)) continue;
             if (error.pointer != tagged.pointer) return true;
@@ -286,6 +293,13 @@ private:
     }
 
     void required(const SchemaError& error) {
+        // The loader reports entries without `model` or `identifiers` itself.
+        // `attrs` is only ever one of two places for a field (reported then as such).
+        if ((error.name == "identifiers" || error.name == "model" || error.name == "attrs") &&
+            pointer_tokens(error.pointer).size() >= 2 &&
+            pointer_tokens(error.pointer).front() == "entries") {
+            return;
+        }
         // "in identifiers or attrs" alternatives report once, at the entry.
         std::string owner = error.pointer;
         const std::string last = last_token(owner);
@@ -344,6 +358,7 @@ private:
                 return;
             }
             std::vector<std::string_view> candidates(texts.begin(), texts.end());
+            if (candidates.size() == 1) candidates.clear();
             std::string allowed;
             if (!texts.empty() && texts.size() <= 12) {
                 allowed = fmt::format("; expected {}{}", texts.size() == 1 ? "" : "one of ",
@@ -377,6 +392,9 @@ private:
             }
         }
         if (detail.empty()) detail = first.description;
+        if (detail.starts_with("Failed to match regex") && !hints.patterns.empty()) {
+            detail = fmt::format("it must match {}", fmt::join(hints.patterns, " and "));
+        }
         if (!detail.empty() && detail.back() == '.') detail.pop_back();
         report("schema-value",
                fmt::format("invalid value '{}' for {}: {}", shown, field_phrase(pointer), detail),

@@ -177,6 +177,9 @@ SchemaHints hints_at(const json& schema, const json& instance, std::string_view 
             }
         }
         if (auto c = each->find("const"); c != each->end()) hints.values.push_back(*c);
+        if (auto p = each->find("pattern"); p != each->end() && p->is_string()) {
+            add_unique(hints.patterns, *p);
+        }
         if (auto t = each->find("type"); t != each->end()) {
             if (t->is_string()) add_unique(hints.types, *t);
             if (t->is_array()) {

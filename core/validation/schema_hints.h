@@ -16,6 +16,7 @@ struct SchemaHints {
     std::vector<std::string> properties;
     std::vector<nlohmann::json> values;
     std::vector<std::string> types;
+    std::vector<std::string> patterns;
 };
 
 /// The hints at `pointer` of `instance`. Conditional subschemas count when
