@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <future>
 #include <map>
 #include <sstream>
 
@@ -78,9 +79,14 @@ int run_validate(const ValidateOptions& options) {
         if (!other_schema) return exit_usage;
         settings.schema = other_schema.get();
     }
+    // Parse the built-in schema while the files load.
+    std::future<const validation::CompiledSchema*> embedded;
+    if (settings.schema == nullptr) {
+        embedded = std::async(std::launch::async, [] { return &validation::embedded_schema(); });
+    }
     auto set = load_inputs(options.input);
+    if (embedded.valid()) settings.schema = embedded.get();
     if (!set) return exit_usage;
-    if (settings.schema == nullptr) settings.schema = &validation::embedded_schema();
     const Findings findings = validation::validate_set(*set, settings);
 
     RunSummary summary;

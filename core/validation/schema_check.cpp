@@ -439,7 +439,8 @@ void check_schema(const Blueprint& blueprint, const CompiledSchema& schema, Find
     if (!blueprint.usable() || !schema.schema) return;
     const DocumentJson document = document_json(*blueprint.root);
     const valijson::adapters::NlohmannJsonAdapter target(document.json);
-    valijson::Validator validator(valijson::Validator::kStrongTypes);
+    // One validator per thread keeps its compiled regular expressions.
+    thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
     std::vector<SchemaError> errors;
     try {
         // Most documents are valid: check quickly first, collect details only when not.

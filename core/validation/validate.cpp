@@ -1,6 +1,8 @@
 #include "validate.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -19,14 +21,32 @@ bool repeats_schema(const Finding& finding, const std::set<std::tuple<std::strin
     return schema_places.contains({finding.file, finding.line, finding.column});
 }
 
+/// The schema check of every document, on as many threads as there are
+/// cores; the findings per document, in set order.
+std::vector<Findings> check_all(const BlueprintSet& set, const CompiledSchema& schema) {
+    std::vector<Findings> findings(set.blueprints.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&]() {
+        for (std::size_t i = next++; i < findings.size(); i = next++) {
+            check_schema(set.blueprints[i], schema, findings[i]);
+        }
+    };
+    const std::size_t threads = std::min<std::size_t>(
+        std::max(1u, std::thread::hardware_concurrency()), findings.size());
+    {
+        std::vector<std::jthread> pool;
+        for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+        work();
+    }
+    return findings;
+}
+
 }  // namespace
 
 Findings validate_set(const BlueprintSet& set, const ValidateOptions& options) {
     Findings all = set.findings;
     if (options.schema != nullptr) {
-        for (const Blueprint& blueprint : set.blueprints) {
-            check_schema(blueprint, *options.schema, all);
-        }
+        for (const Findings& each : check_all(set, *options.schema)) all.append(each);
     }
     const FlowIndex index(set.store);
     Findings semantic;
