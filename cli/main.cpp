@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
     add_diagram_command(app, exit_code);
     add_complete_flows_command(app, exit_code);
     add_dry_run_command(app, exit_code);
+    add_validate_command(app, exit_code);
+    add_schema_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& success) {

@@ -103,14 +103,15 @@ private:
                         static_cast<std::uint32_t>(mark.column + 1)};
     }
 
-    void count(std::size_t nodes, const YAML::Mark& mark) {
+    void count(std::size_t nodes, const YAML::Mark& mark) { count(nodes, at(mark)); }
+    void count(std::size_t nodes, const Location& where) {
         nodes_ += nodes;
         if (nodes_ > limits_.max_nodes) {
             throw LimitExceeded{"limit-nodes",
                                 fmt::format("document has more than {} nodes after alias "
                                             "expansion (--max-nodes)",
                                             limits_.max_nodes),
-                                at(mark)};
+                                where};
         }
     }
 
@@ -151,7 +152,7 @@ private:
 
     void finish(Node node, YAML::anchor_t anchor) {
         if (node.kind != NodeKind::sequence && node.kind != NodeKind::mapping) {
-            count(1, YAML::Mark::null_mark());
+            count(1, node.location);
         }
         if (anchor != YAML::NullAnchor) anchors_[anchor] = node;
         place(std::move(node));

@@ -49,7 +49,7 @@ Value resolve_file(const yaml::Node& node, Resolver& resolver) {
     const auto size = std::filesystem::file_size(full, error);
     if (error || size > resolver.settings().limits.max_scalar_bytes) {
         resolver.findings().warning(
-            "file-unreadable",
+            "file-tag-unreadable",
             fmt::format("!File '{}' cannot be read{}; its default is used", path,
                         error ? "" : " (larger than --max-scalar-bytes)"),
             node.location);
