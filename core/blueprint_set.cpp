@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "catalogue.h"
+#include "group_parents.h"
 
 namespace flowprint {
 namespace fs = std::filesystem;
@@ -42,8 +43,7 @@ std::string canonical(const std::string& path) {
 class Applier {
 public:
     Applier(BlueprintSet& set, const InputFiles& inputs, const ResolveSettings& settings)
-        : set_(set), inputs_(inputs), settings_(settings) {
-        enumerate_budget_ = settings.limits.max_enumerate_values;
+        : set_(set), inputs_(inputs), settings_(settings), budget_(settings.limits) {
         for (const Blueprint& blueprint : set.blueprints) {
             canonical_paths_.push_back(canonical(std::string(blueprint.file())));
         }
@@ -68,9 +68,13 @@ private:
         if (!blueprint.usable()) return;
         KeyTable keys;
         const std::string dir = fs::path(std::string(blueprint.file())).parent_path().string();
-        Resolver resolver(set_.store, keys, blueprint.context, dir, settings_, enumerate_budget_,
+        Resolver resolver(set_.store, keys, blueprint.context, dir, settings_, budget_,
                           set_.findings);
-        for (const Entry& entry : blueprint.entries) apply_entry(entry, keys, resolver);
+        for (const Entry& entry : blueprint.entries) {
+            // A spent budget has its finding; what follows would only be noise.
+            if (budget_.exhausted) return;
+            apply_entry(entry, keys, resolver);
+        }
     }
 
     void apply_entry(const Entry& entry, KeyTable& keys, Resolver& resolver) {
@@ -172,10 +176,10 @@ private:
         std::optional<std::size_t> target;
         std::string wanted;
         if (name && name->is<std::string>()) {
-            wanted = fmt::format("name '{}'", *name->as<std::string>());
+            wanted = fmt::format("name '{}'", python_str(*name));
             target = by_name(*name->as<std::string>());
         } else if (path && path->is<std::string>()) {
-            wanted = fmt::format("path '{}'", *path->as<std::string>());
+            wanted = fmt::format("path '{}'", python_str(*path));
             target = by_path(*path->as<std::string>());
         } else {
             set_.findings.error("meta-apply-invalid",
@@ -243,7 +247,7 @@ private:
     std::vector<std::string> canonical_paths_;
     std::vector<bool> applied_;
     std::vector<std::size_t> stack_;
-    std::size_t enumerate_budget_ = 0;
+    RunBudget budget_;
 };
 
 }  // namespace
@@ -265,6 +269,7 @@ BlueprintSet apply_blueprints(std::deque<Blueprint> blueprints, Findings finding
     set.blueprints = std::move(blueprints);
     set.findings = std::move(findings);
     Applier(set, inputs, settings).apply_all();
+    check_group_parent_cycles(set.store, set.findings);
     return set;
 }
 

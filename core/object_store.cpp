@@ -1,6 +1,7 @@
 #include "object_store.h"
 
 #include <algorithm>
+#include <array>
 
 namespace flowprint {
 namespace {
@@ -26,6 +27,13 @@ std::vector<std::string> keys_of(const Value& value) {
     return keys;
 }
 
+constexpr std::array<std::string_view, 5> kBindingLinks = {"target", "stage", "policy", "group",
+                                                           "user"};
+
+bool is_binding(std::string_view model) {
+    return model == "authentik_flows.flowstagebinding" || model == "authentik_policies.policybinding";
+}
+
 bool points_at(const Value& value, ObjectId id) {
     if (const auto* ref = value.as<ObjectRef>()) return ref->id == id;
     if (const auto* items = value.as<Sequence>()) {
@@ -42,7 +50,25 @@ ObjectId ObjectStore::create(std::string model, Mapping fields, Location defined
     by_model_[model].push_back(id);
     objects_.push_back(StoredObject{std::move(model), std::move(fields), defined_at, false});
     index_object(id);
+    note_references(id);
     return id;
+}
+
+void ObjectStore::note_references(ObjectId id) {
+    const StoredObject& object = objects_[id];
+    if (!is_binding(object.model)) return;
+    auto note = [&](const Value& value) {
+        if (const auto* ref = value.as<ObjectRef>()) referrers_[ref->id].push_back(id);
+    };
+    for (std::string_view link : kBindingLinks) {
+        const Value* value = object.field(link);
+        if (value == nullptr) continue;
+        if (const auto* items = value->as<Sequence>()) {
+            for (const Value& item : *items) note(item);
+        } else {
+            note(*value);
+        }
+    }
 }
 
 void ObjectStore::update(ObjectId id, const Mapping& attrs, const Mapping& identifiers,
@@ -52,6 +78,7 @@ void ObjectStore::update(ObjectId id, const Mapping& attrs, const Mapping& ident
     for (const MappingEntry& entry : identifiers) set_in(object.fields, entry.key, entry.value);
     object.defined_at = defined_at;
     index_object(id);
+    note_references(id);
 }
 
 void ObjectStore::remove(ObjectId id) {
@@ -61,13 +88,12 @@ void ObjectStore::remove(ObjectId id) {
         pending.pop_back();
         if (objects_[next].deleted) continue;
         objects_[next].deleted = true;
-        for (ObjectId other = 0; other < objects_.size(); ++other) {
+        auto referrers = referrers_.find(next);
+        if (referrers == referrers_.end()) continue;
+        for (ObjectId other : referrers->second) {
             const StoredObject& candidate = objects_[other];
             if (candidate.deleted) continue;
-            if (candidate.model != "authentik_flows.flowstagebinding" &&
-                candidate.model != "authentik_policies.policybinding")
-                continue;
-            for (const char* link : {"target", "stage", "policy", "group", "user"}) {
+            for (std::string_view link : kBindingLinks) {
                 const Value* value = candidate.field(link);
                 if (value && points_at(*value, next)) {
                     pending.push_back(other);
@@ -126,13 +152,31 @@ std::vector<ObjectId> ObjectStore::with_field(std::string_view model, std::strin
     return result;
 }
 
+std::size_t ObjectStore::bucket_size(std::string_view model, std::string_view field,
+                                     const Value& value) const {
+    const FieldIndex& index = index_for(model, field);
+    auto bucket = index.find(match_key(value));
+    return bucket == index.end() ? 0 : bucket->second.size();
+}
+
 std::optional<ObjectId> ObjectStore::match(std::string_view model,
                                            const Mapping& identifiers) const {
     if (identifiers.empty()) return std::nullopt;
-    for (ObjectId id : with_field(model, identifiers.front().key, identifiers.front().value)) {
+    // Search from the rarest identifier value, so that many objects sharing
+    // one value (bindings of one flow) do not make every match a scan.
+    std::size_t rarest = 0, smallest = SIZE_MAX;
+    for (std::size_t i = 0; i < identifiers.size() && smallest > 0; ++i) {
+        const std::size_t size = bucket_size(model, identifiers[i].key, identifiers[i].value);
+        if (size < smallest) {
+            smallest = size;
+            rarest = i;
+        }
+    }
+    if (smallest == 0) return std::nullopt;
+    for (ObjectId id : with_field(model, identifiers[rarest].key, identifiers[rarest].value)) {
         const StoredObject& object = objects_[id];
         const bool all = std::all_of(
-            identifiers.begin() + 1, identifiers.end(), [&](const MappingEntry& identifier) {
+            identifiers.begin(), identifiers.end(), [&](const MappingEntry& identifier) {
                 const Value* actual = object.field(identifier.key);
                 return actual && field_equals(*actual, identifier.value);
             });

@@ -55,12 +55,19 @@ private:
 
     FieldIndex& index_for(std::string_view model, std::string_view field) const;
     void index_object(ObjectId id) const;
+    /// How many objects the index holds under that field value (stale included).
+    std::size_t bucket_size(std::string_view model, std::string_view field,
+                            const Value& value) const;
+    /// Records the bindings that point at other objects, for cascades.
+    void note_references(ObjectId id);
 
     std::vector<StoredObject> objects_;
     std::unordered_map<std::string, std::vector<ObjectId>> by_model_;
     /// (model + '\n' + field) -> match_key -> objects; filled lazily.
     mutable std::unordered_map<std::string, FieldIndex> indexes_;
     mutable std::unordered_map<std::string, std::vector<std::string>> indexed_fields_;
+    /// object -> bindings that pointed at it when last defined (checked again on use).
+    std::unordered_map<ObjectId, std::vector<ObjectId>> referrers_;
 };
 
 }  // namespace flowprint

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <charconv>
+#include <unordered_map>
 
 namespace flowprint {
 namespace {
@@ -173,6 +174,20 @@ bool field_equals(const Value& field, const Value& query) {
     return match_key(field) == match_key(query);
 }
 
+void mark_secret(Value& value) {
+    std::vector<Value*> pending{&value};
+    while (!pending.empty()) {
+        Value* next = pending.back();
+        pending.pop_back();
+        next->secret = true;
+        if (auto* items = next->as<Sequence>()) {
+            for (Value& item : *items) pending.push_back(&item);
+        } else if (auto* entries = next->as<Mapping>()) {
+            for (MappingEntry& entry : *entries) pending.push_back(&entry.value);
+        }
+    }
+}
+
 const Value* find_in(const Mapping& mapping, std::string_view key) {
     for (const MappingEntry& entry : mapping) {
         if (entry.key == key) return &entry.value;
@@ -196,15 +211,28 @@ void set_in(Mapping& mapping, std::string key, Value value) {
 }
 
 void merge_into(Mapping& target, const Mapping& source) {
-    for (const MappingEntry& entry : source) {
-        Value* existing = find_in(target, entry.key);
+    auto merge_one = [](Value* existing, const MappingEntry& entry, Mapping& into) {
         if (existing && existing->is<Mapping>() && entry.value.is<Mapping>()) {
             merge_into(*existing->as<Mapping>(), *entry.value.as<Mapping>());
         } else if (existing) {
             *existing = entry.value;
         } else {
-            target.push_back(entry);
+            into.push_back(entry);
         }
+    };
+    if (target.size() * source.size() <= 1024) {
+        for (const MappingEntry& entry : source) merge_one(find_in(target, entry.key), entry, target);
+        return;
+    }
+    // Large mappings: look keys up by hash so that merging stays linear. The
+    // reserve keeps the keys' storage in place while the index views them.
+    target.reserve(target.size() + source.size());
+    std::unordered_map<std::string_view, std::size_t> positions;
+    for (std::size_t i = 0; i < target.size(); ++i) positions.try_emplace(target[i].key, i);
+    for (const MappingEntry& entry : source) {
+        auto found = positions.find(entry.key);
+        merge_one(found == positions.end() ? nullptr : &target[found->second].value, entry, target);
+        if (found == positions.end()) positions.try_emplace(target.back().key, target.size() - 1);
     }
 }
 

@@ -104,6 +104,9 @@ std::optional<std::int64_t> as_integer(const Value& value);
 /// values are replaced.
 void merge_into(Mapping& target, const Mapping& source);
 
+/// Marks the value and everything in it secret (derived from `!Env`).
+void mark_secret(Value& value);
+
 const Value* find_in(const Mapping& mapping, std::string_view key);
 Value* find_in(Mapping& mapping, std::string_view key);
 void set_in(Mapping& mapping, std::string key, Value value);
