@@ -123,11 +123,20 @@ private:
         }
         Value attrs = entry.attrs ? resolver.resolve(*entry.attrs) : Value{Mapping{}};
         if (entry.permissions) resolver.resolve(*entry.permissions);
+        if (resolver.exhausted()) {
+            // A budget ran out inside this entry: its values are incomplete.
+            remember(KeyedEntry::Status::failed, 0);
+            return;
+        }
         if (model == models::meta_apply) {
             apply_meta(entry, attrs);
             return;
         }
         Value identifiers = entry.identifiers ? resolver.resolve(*entry.identifiers) : Value{};
+        if (resolver.exhausted()) {
+            remember(KeyedEntry::Status::failed, 0);
+            return;
+        }
         const auto* identifier_fields = identifiers.as<Mapping>();
         if (identifier_fields == nullptr || identifier_fields->empty()) {
             set_.findings.error("entry-missing-identifiers",

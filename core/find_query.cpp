@@ -88,13 +88,14 @@ void follow(const ObjectStore& store, ObjectId id, const std::vector<std::string
     }
 }
 
-std::string lowered(const Value& value) { return to_lower(python_str(value)); }
+// Comparisons only: secret values compare by what they are.
+std::string lowered(const Value& value) { return to_lower(revealed_str(value)); }
 
 bool compare(const Value& field, const std::string& comparison, const Value& query) {
     if (comparison == "exact") return field_equals(field, query);
     if (comparison == "iexact") return lowered(field) == lowered(query);
     if (comparison == "contains") {
-        return python_str(field).find(python_str(query)) != std::string::npos;
+        return revealed_str(field).find(revealed_str(query)) != std::string::npos;
     }
     if (comparison == "icontains") return lowered(field).find(lowered(query)) != std::string::npos;
     if (comparison == "in") {

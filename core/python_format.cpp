@@ -59,7 +59,8 @@ FormatResult convert(const Spec& spec, const Value& arg) {
     switch (spec.conversion) {
         case 's':
         case 'r': {
-            std::string text = spec.conversion == 's' ? python_str(arg) : python_repr(arg);
+            // The result is secret when an argument is (see !Format).
+            std::string text = spec.conversion == 's' ? revealed_str(arg) : revealed_repr(arg);
             if (spec.precision && code_points(text) > static_cast<std::size_t>(*spec.precision)) {
                 std::size_t keep = 0, seen = 0;
                 while (keep < text.size() && seen <= static_cast<std::size_t>(*spec.precision)) {

@@ -50,8 +50,8 @@ std::string quote(std::string_view text) {
     return out;
 }
 
-std::string render(const Value& value, bool as_repr) {
-    if (value.secret) return "<!Env value>";
+std::string render(const Value& value, bool as_repr, bool reveal) {
+    if (value.secret && !reveal) return "<!Env value>";
     return std::visit(
         Overloaded{
             [](std::monostate) -> std::string { return "None"; },
@@ -59,19 +59,19 @@ std::string render(const Value& value, bool as_repr) {
             [](std::int64_t i) -> std::string { return std::to_string(i); },
             [](double d) -> std::string { return float_str(d); },
             [&](const std::string& s) -> std::string { return as_repr ? quote(s) : s; },
-            [](const Sequence& items) -> std::string {
+            [&](const Sequence& items) -> std::string {
                 std::string out = "[";
                 for (std::size_t i = 0; i < items.size(); ++i) {
                     if (i) out += ", ";
-                    out += python_repr(items[i]);
+                    out += render(items[i], true, reveal);
                 }
                 return out + "]";
             },
-            [](const Mapping& entries) -> std::string {
+            [&](const Mapping& entries) -> std::string {
                 std::string out = "{";
                 for (std::size_t i = 0; i < entries.size(); ++i) {
                     if (i) out += ", ";
-                    out += quote(entries[i].key) + ": " + python_repr(entries[i].value);
+                    out += quote(entries[i].key) + ": " + render(entries[i].value, true, reveal);
                 }
                 return out + "}";
             },
@@ -107,8 +107,10 @@ bool truthy(const Value& value) {
                       value.data);
 }
 
-std::string python_str(const Value& value) { return render(value, false); }
-std::string python_repr(const Value& value) { return render(value, true); }
+std::string python_str(const Value& value) { return render(value, false, false); }
+std::string python_repr(const Value& value) { return render(value, true, false); }
+std::string revealed_str(const Value& value) { return render(value, false, true); }
+std::string revealed_repr(const Value& value) { return render(value, true, true); }
 
 std::string_view python_type_name(const Value& value) {
     return std::visit(Overloaded{
@@ -154,7 +156,7 @@ std::string match_key(const Value& value) {
     if (const auto* ref = value.as<ObjectRef>()) return "r" + std::to_string(ref->id);
     if (value.is_null()) return "n";
     if (const auto* ext = value.as<ExternalRef>()) return "x" + ext->written;
-    return "v" + python_repr(value);
+    return "v" + revealed_repr(value);
 }
 
 bool field_equals(const Value& field, const Value& query) {

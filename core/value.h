@@ -85,6 +85,10 @@ bool truthy(const Value& value);
 std::string python_str(const Value& value);
 /// Python's repr() of the value (`'a'` for strings).
 std::string python_repr(const Value& value);
+/// str() and repr() that show secret (`!Env`) values too: only for computing
+/// a value that is itself kept secret (`!Format`), or for a comparison.
+std::string revealed_str(const Value& value);
+std::string revealed_repr(const Value& value);
 /// The Python type name, for messages (`str`, `int`, `list`, ...).
 std::string_view python_type_name(const Value& value);
 

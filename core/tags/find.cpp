@@ -16,6 +16,7 @@ struct Query {
     std::string name;
     /// Made from an !Env value: the written form is redacted, and so is the value.
     bool secret = false;
+    bool model_secret = false;
 };
 
 std::optional<Query> read_query(const yaml::Node& node, Resolver& resolver) {
@@ -30,7 +31,7 @@ std::optional<Query> read_query(const yaml::Node& node, Resolver& resolver) {
         return std::nullopt;
     }
     query.model = to_lower(*model.as<std::string>());
-    query.secret = model.secret;
+    query.secret = query.model_secret = model.secret;
     query.written = fmt::format("{} [{}", node.tag, python_str(model));
     for (std::size_t i = 1; i < node.size(); ++i) {
         const yaml::Node& pair = node.item(i);
@@ -72,7 +73,7 @@ std::optional<ObjectId> run(const yaml::Node& node, Resolver& resolver, Query& q
             node.location);
     }
     if (!result.object) {
-        external = Value{ExternalRef{query.secret ? std::string() : query.model, query.name,
+        external = Value{ExternalRef{query.model_secret ? std::string() : query.model, query.name,
                                      query.written},
                          node.location};
         external.secret = query.secret;
