@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cmath>
-#include <regex>
 #include <string>
 
 namespace flowprint {
@@ -25,6 +24,68 @@ std::string without_underscores(std::string_view text) {
 
 bool all_of(std::string_view text, std::string_view allowed) {
     return !text.empty() && text.find_first_not_of(allowed) == std::string_view::npos;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// Skips `[0-9_]*` from `i`.
+std::size_t skip_digits(std::string_view text, std::size_t i) {
+    while (i < text.size() && (is_digit(text[i]) || text[i] == '_')) ++i;
+    return i;
+}
+
+// The matchers below replace regular expressions: std::regex recurses once
+// per character and overflows the stack on a long scalar.
+
+/// `[1-9][0-9_]*(:[0-5]?[0-9])+`, PyYAML's sexagesimal integer.
+bool is_sexagesimal(std::string_view body) {
+    if (body.empty() || body[0] < '1' || body[0] > '9') return false;
+    std::size_t i = skip_digits(body, 1);
+    bool any = false;
+    while (i < body.size()) {
+        if (body[i] != ':') return false;
+        const std::size_t start = ++i;
+        while (i < body.size() && is_digit(body[i])) ++i;
+        const std::size_t length = i - start;
+        if (length == 0 || length > 2 || (length == 2 && body[start] > '5')) return false;
+        any = true;
+    }
+    return any;
+}
+
+/// `[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?`, PyYAML's float.
+bool is_yaml11_float(std::string_view text) {
+    std::size_t i = 0;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+    if (i < text.size() && is_digit(text[i])) i = skip_digits(text, i + 1);
+    if (i >= text.size() || text[i] != '.') return false;
+    i = skip_digits(text, i + 1);
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        if (++i >= text.size() || (text[i] != '-' && text[i] != '+')) return false;
+        const std::size_t start = ++i;
+        while (i < text.size() && is_digit(text[i])) ++i;
+        if (i == start) return false;
+    }
+    return i == text.size();
+}
+
+/// `[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)`.
+bool is_yaml11_special_float(std::string_view text) {
+    if (is_one_of(text, {".nan", ".NaN", ".NAN"})) return true;
+    if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+    return is_one_of(text, {".inf", ".Inf", ".INF"});
+}
+
+/// The digits (underscores allowed) as a number, unless it overflows.
+std::optional<std::int64_t> decimal(std::string_view digits) {
+    std::int64_t value = 0;
+    for (char c : digits) {
+        if (c == '_') continue;
+        if (__builtin_mul_overflow(value, 10, &value) || __builtin_add_overflow(value, c - '0', &value)) {
+            return std::nullopt;
+        }
+    }
+    return value;
 }
 
 /// PyYAML's int forms: binary, octal (leading 0), decimal, hex, sexagesimal.
@@ -55,14 +116,17 @@ std::optional<std::int64_t> yaml11_integer(std::string_view text) {
         digits = without_underscores(body.substr(1));
     } else if (body.front() >= '1' && body.front() <= '9') {
         if (body.find(':') != std::string_view::npos) {
-            static const std::regex sexagesimal("[1-9][0-9_]*(:[0-5]?[0-9])+");
-            if (!std::regex_match(body.begin(), body.end(), sexagesimal)) return std::nullopt;
+            if (!is_sexagesimal(body)) return std::nullopt;
             std::int64_t total = 0;
             std::size_t start = 0;
             while (start <= body.size()) {
                 std::size_t end = body.find(':', start);
                 if (end == std::string_view::npos) end = body.size();
-                total = total * 60 + std::stoll(without_underscores(body.substr(start, end - start)));
+                const auto part = decimal(body.substr(start, end - start));
+                if (!part || __builtin_mul_overflow(total, 60, &total) ||
+                    __builtin_add_overflow(total, *part, &total)) {
+                    return std::nullopt;  // beyond 64 bits: flowprint keeps the text
+                }
                 start = end + 1;
             }
             return negative ? -total : total;
@@ -81,14 +145,11 @@ std::optional<std::int64_t> yaml11_integer(std::string_view text) {
 }
 
 std::optional<double> yaml11_float(std::string_view text) {
-    static const std::regex number(
-        "[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+][0-9]+)?");
-    static const std::regex special("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
-    if (std::regex_match(text.begin(), text.end(), special)) {
+    if (is_yaml11_special_float(text)) {
         if (text.find_first_of("aA") != std::string_view::npos) return std::nan("");
         return text.front() == '-' ? -INFINITY : INFINITY;
     }
-    if (text == "." || !std::regex_match(text.begin(), text.end(), number)) return std::nullopt;
+    if (text == "." || !is_yaml11_float(text)) return std::nullopt;
     return std::strtod(without_underscores(text).c_str(), nullptr);
 }
 

@@ -45,7 +45,8 @@ struct Value {
     using Data = std::variant<std::monostate, bool, std::int64_t, double, std::string, Sequence,
                               Mapping, ObjectRef, ExternalRef, Unknown>;
     Value() = default;
-    Value(Data value_data, Location where = {}) : data(std::move(value_data)), location(where) {}
+    // Defined below MappingEntry: clang needs it complete to move a Data.
+    Value(Data value_data, Location where = {});
 
     Data data;
     Location location;
@@ -74,6 +75,9 @@ struct MappingEntry {
     std::string key;
     Value value;
 };
+
+inline Value::Value(Data value_data, Location where)
+    : data(std::move(value_data)), location(where) {}
 
 Value make_value(Value::Data data, Location where = {});
 

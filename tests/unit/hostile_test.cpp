@@ -7,6 +7,9 @@
 #include "diagram_authentik.h"
 #include "group_parents.h"
 #include "python_format.h"
+#include "scalar_typing.h"
+
+#include <cmath>
 #include "test_support.h"
 
 using namespace flowprint;
@@ -288,4 +291,20 @@ TEST_CASE("deleting many objects that many bindings point at is not quadratic") 
     REQUIRE_FALSE(set.findings.has_errors());
     FlowIndex index(set.store);
     CHECK(index.stage_bindings(*index.flow_by_slug("f")).size() == 2500);
+}
+
+TEST_CASE("typing a long plain scalar neither recurses per character nor overflows") {
+    const std::string digits(1'000'000, '1');
+    // std::regex recursed once per character here and overflowed the stack.
+    CHECK(std::holds_alternative<double>(type_plain_scalar(digits + ".5")));
+    CHECK(std::holds_alternative<std::string>(type_plain_scalar(digits + ".5x")));
+    CHECK(std::holds_alternative<std::string>(type_plain_scalar(digits + ":00")));
+    CHECK(std::get<std::int64_t>(type_plain_scalar("1:30")) == 90);
+    CHECK(std::get<std::int64_t>(type_plain_scalar("-1_0:00:01")) == -36001);
+    CHECK(std::holds_alternative<std::string>(type_plain_scalar("1:60")));
+    CHECK(std::holds_alternative<double>(type_plain_scalar("1.5e+3")));
+    CHECK(std::holds_alternative<std::string>(type_plain_scalar("1.5e3")));
+    CHECK(std::isinf(std::get<double>(type_plain_scalar("-.inf"))));
+    CHECK(std::isnan(std::get<double>(type_plain_scalar(".NaN"))));
+    CHECK(std::holds_alternative<std::string>(type_plain_scalar("-.nan")));
 }
