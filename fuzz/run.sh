@@ -9,8 +9,10 @@ seconds=${1:?usage: fuzz/run.sh SECONDS [TARGET...]}
 shift
 cd "$(dirname "$0")/.."
 build=${FLOWPRINT_FUZZ_BUILD_DIR:-build-fuzz}
-CXX=${FUZZ_CXX:-clang++} cmake -S . -B "$build" -DFLOWPRINT_FUZZ=ON -DFLOWPRINT_TESTS=OFF \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# FLOWPRINT_FUZZ_TESTS=ON keeps the test suite in the same (sanitized) build,
+# as .ci/run does to build everything once.
+CXX=${FUZZ_CXX:-clang++} cmake -S . -B "$build" -DFLOWPRINT_FUZZ=ON \
+  -DFLOWPRINT_TESTS="${FLOWPRINT_FUZZ_TESTS:-OFF}" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j2 >/dev/null
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then

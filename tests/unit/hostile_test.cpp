@@ -21,7 +21,8 @@ namespace {
 ResolveSettings with_env(std::string name, std::string value) {
     ResolveSettings settings;
     settings.environment = [name, value](const std::string& asked) -> std::optional<std::string> {
-        if (asked == name) return value;
+        if (asked == name)
+            return value;
         return std::nullopt;
     };
     return settings;
@@ -30,7 +31,8 @@ ResolveSettings with_env(std::string name, std::string value) {
 std::string repeat(std::string_view text, std::size_t times, std::string_view separator = "") {
     std::string out;
     for (std::size_t i = 0; i < times; ++i) {
-        if (i) out += separator;
+        if (i)
+            out += separator;
         out += text;
     }
     return out;
@@ -43,7 +45,8 @@ TEST_CASE("nesting deeper than --max-depth is one finding, before yaml-cpp recur
     limits.max_depth = 50;
     ResolveSettings settings;
     settings.limits = limits;
-    auto set = load_text("version: 1\nentries: " + repeat("[", 100000) + repeat("]", 100000), settings);
+    auto set =
+        load_text("version: 1\nentries: " + repeat("[", 100000) + repeat("]", 100000), settings);
     CHECK(has_finding(set.findings, "limit-depth", 2));
     CHECK(set.findings.all().size() == 1);
 }
@@ -112,7 +115,8 @@ TEST_CASE("a !Context chain that nests documents through tags is bounded") {
 TEST_CASE("!Enumerate MAP over many items stays linear") {
     const std::string keys = repeat("k", 1) + "0";
     std::string items;
-    for (int i = 0; i < 100000; ++i) items += (i ? ", k" : "k") + std::to_string(i);
+    for (int i = 0; i < 100000; ++i)
+        items += (i ? ", k" : "k") + std::to_string(i);
     const auto start = std::chrono::steady_clock::now();
     auto set = load_text("version: 1\ncontext:\n  items: [" + items + R"(]
 entries:
@@ -133,9 +137,11 @@ entries:
 
 TEST_CASE("merge_into of large mappings keeps order and replaces, merging nested mappings") {
     Mapping target, source;
-    for (int i = 0; i < 2000; ++i) target.push_back({"k" + std::to_string(i), Value{std::int64_t{i}}});
+    for (int i = 0; i < 2000; ++i)
+        target.push_back({"k" + std::to_string(i), Value{std::int64_t{i}}});
     target.push_back({"nested", Value{Mapping{{"a", Value{std::int64_t{1}}}}}});
-    for (int i = 1000; i < 3000; ++i) source.push_back({"k" + std::to_string(i), Value{std::string("s")}});
+    for (int i = 1000; i < 3000; ++i)
+        source.push_back({"k" + std::to_string(i), Value{std::string("s")}});
     source.push_back({"nested", Value{Mapping{{"b", Value{std::int64_t{2}}}}}});
     merge_into(target, source);
     CHECK(target.size() == 3001);
@@ -161,10 +167,12 @@ entries:
     CHECK(testing::describe(set.findings).find("s -> s") != std::string::npos);
 
     // A chain of 100,000 groups is walked without recursion.
-    std::string chain = "version: 1\nentries:\n- {model: authentik_core.group, id: g0, identifiers: {name: g0}}\n";
+    std::string chain =
+        "version: 1\nentries:\n- {model: authentik_core.group, id: g0, identifiers: {name: g0}}\n";
     for (int i = 1; i < 100000; ++i) {
-        chain += "- {model: authentik_core.group, id: g" + std::to_string(i) + ", identifiers: {name: g" +
-                 std::to_string(i) + "}, attrs: {parent: !KeyOf g" + std::to_string(i - 1) + "}}\n";
+        chain += "- {model: authentik_core.group, id: g" + std::to_string(i) +
+                 ", identifiers: {name: g" + std::to_string(i) + "}, attrs: {parent: !KeyOf g" +
+                 std::to_string(i - 1) + "}}\n";
     }
     auto long_chain = load_text(chain);
     CHECK_FALSE(long_chain.findings.has_errors());
@@ -195,7 +203,8 @@ entries:
   attrs:
     parent: !Find [authentik_core.group, [parent__parent__parent__parent__parent__name, a]]
     attributes:
-      deep: !Find [authentik_core.group, [)" + repeat("parent", 40, "__") + R"(__name, a]]
+      deep: !Find [authentik_core.group, [)" +
+                         repeat("parent", 40, "__") + R"(__name, a]]
 )");
     INFO(testing::describe(set.findings));
     const auto& store = set.store;
@@ -213,7 +222,8 @@ entries:
 
 TEST_CASE("values derived from !Env stay secret through every tag") {
     const std::string secret = "s3cr3t-value";
-    auto set = load_text(R"(version: 1
+    auto set = load_text(
+        R"(version: 1
 context: {k: !Env SECRET, list: [!Env SECRET]}
 entries:
 - model: authentik_flows.flow
@@ -232,16 +242,17 @@ entries:
   identifiers: {name: g}
   attrs: {attributes: {n: !AtIndex [!Env SECRET, 0]}}
 )",
-                         [&] {
-                             ResolveSettings settings = with_env("SECRET", secret);
-                             settings.environment = [secret](const std::string& name)
-                                 -> std::optional<std::string> {
-                                 if (name == "SECRET") return secret;
-                                 if (name == "OTHER") return std::string("other-secret");
-                                 return std::nullopt;
-                             };
-                             return settings;
-                         }());
+        [&] {
+            ResolveSettings settings = with_env("SECRET", secret);
+            settings.environment = [secret](const std::string& name) -> std::optional<std::string> {
+                if (name == "SECRET")
+                    return secret;
+                if (name == "OTHER")
+                    return std::string("other-secret");
+                return std::nullopt;
+            };
+            return settings;
+        }());
     INFO(testing::describe(set.findings));
     FlowIndex index(set.store);
     const std::string diagram = render_authentik_diagram(index, *index.flow_by_slug("f")).text;
@@ -256,7 +267,8 @@ entries:
     CHECK(revealed_str(*stage.field("name")) == secret);
     const Value& letters = *stage.field("letters");
     REQUIRE(letters.as<Sequence>());
-    for (const Value& letter : *letters.as<Sequence>()) CHECK(letter.secret);
+    for (const Value& letter : *letters.as<Sequence>())
+        CHECK(letter.secret);
     CHECK(python_str(letters).find('s') == std::string::npos);
     const Value& first = *testing::only(set, "authentik_core.group").field("attributes")->find("n");
     CHECK(first.secret);
@@ -276,16 +288,20 @@ TEST_CASE("!Format refuses widths that would only make memory") {
 }
 
 TEST_CASE("deleting many objects that many bindings point at is not quadratic") {
-    std::string yaml = "version: 1\nentries:\n- {model: authentik_flows.flow, id: f, identifiers: {slug: f}}\n";
+    std::string yaml =
+        "version: 1\nentries:\n- {model: authentik_flows.flow, id: f, identifiers: {slug: f}}\n";
     for (int i = 0; i < 5000; ++i) {
         const std::string n = std::to_string(i);
-        yaml += "- {model: authentik_stages_dummy.dummystage, id: s" + n + ", identifiers: {name: s" + n +
-                "}}\n- {model: authentik_flows.flowstagebinding, identifiers: {target: !KeyOf f, stage: !KeyOf s" +
+        yaml += "- {model: authentik_stages_dummy.dummystage, id: s" + n +
+                ", identifiers: {name: s" + n +
+                "}}\n- {model: authentik_flows.flowstagebinding, identifiers: {target: !KeyOf f, "
+                "stage: !KeyOf s" +
                 n + ", order: 0}}\n";
     }
     for (int i = 0; i < 5000; i += 2) {
-        yaml += "- {model: authentik_stages_dummy.dummystage, state: absent, identifiers: {name: s" +
-                std::to_string(i) + "}}\n";
+        yaml +=
+            "- {model: authentik_stages_dummy.dummystage, state: absent, identifiers: {name: s" +
+            std::to_string(i) + "}}\n";
     }
     auto set = load_text(yaml);
     REQUIRE_FALSE(set.findings.has_errors());
