@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <iterator>
 
 #include "scalar_typing.h"
 
@@ -23,13 +25,20 @@ void add_input_options(CLI::App& command, InputOptions& options) {
     command.add_option("--max-scalar-bytes", options.limits.max_scalar_bytes,
                        "Largest single YAML scalar")
         ->capture_default_str();
-    command.add_option("--max-depth", options.limits.max_depth, "Deepest YAML nesting")
-        ->capture_default_str();
+    // yaml-cpp recurses once per level and stops itself at about 500 levels;
+    // the resolver allows twice this through tags. Both bound the stack.
+    command.add_option("--max-depth", options.limits.max_depth, "Deepest YAML nesting (at most 1000)")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
     command.add_option("--max-nodes", options.limits.max_nodes,
                        "Most YAML nodes in one file, after alias expansion")
         ->capture_default_str();
     command.add_option("--max-enumerate", options.limits.max_enumerate_values,
-                       "Most values produced by !Enumerate in one run")
+                       "Most items iterated by !Enumerate in one run")
+        ->capture_default_str();
+    command.add_option("--max-tag-values", options.limits.max_tag_values,
+                       "Most values made by tags in one run (a string counts one more per 64 "
+                       "bytes)")
         ->capture_default_str();
 }
 
@@ -60,11 +69,20 @@ std::optional<BlueprintSet> load_inputs(const InputOptions& options) {
 }
 
 void print_findings(const Findings& findings, Severity minimum) {
+    // stderr is unbuffered: write in blocks, or a million findings take a
+    // million system calls.
+    fmt::memory_buffer out;
     for (const Finding& finding : findings.all()) {
         if (static_cast<int>(finding.severity) > static_cast<int>(minimum)) continue;
-        fmt::print(stderr, "{}:{}:{}: {}: {} [{}]\n", finding.file, finding.line, finding.column,
-                   severity_name(finding.severity), finding.message, finding.rule);
+        fmt::format_to(std::back_inserter(out), "{}:{}:{}: {}: {} [{}]\n", finding.file,
+                       finding.line, finding.column, severity_name(finding.severity),
+                       finding.message, finding.rule);
+        if (out.size() > (1u << 16)) {
+            std::fwrite(out.data(), 1, out.size(), stderr);
+            out.clear();
+        }
     }
+    std::fwrite(out.data(), 1, out.size(), stderr);
 }
 
 }  // namespace flowprint::cli

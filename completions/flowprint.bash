@@ -5,7 +5,7 @@
 _flowprint_takes_value() {
     case $1 in
         --context | --max-file-bytes | --max-scalar-bytes | --max-depth | --max-nodes | \
-            --max-enumerate | --format | --schema | --authentik-version | --flow | --style | \
+            --max-enumerate | --max-tag-values | --format | --schema | --authentik-version | --flow | --style | \
             --output-dir | --user | --group | --assume | --reputation) return 0 ;;
     esac
     return 1
@@ -73,7 +73,7 @@ _flowprint() {
 
     if [[ $cur == -* ]]; then
         local input="--context --allow-file --max-file-bytes --max-scalar-bytes --max-depth
-                     --max-nodes --max-enumerate"
+                     --max-nodes --max-enumerate --max-tag-values"
         local options="-h --help"
         case $command in
             validate) options+=" $input --format --strict --schema --authentik-version --list-rules" ;;

@@ -12,7 +12,7 @@ function __flowprint_flows
             continue
         end
         switch $token
-            case --context --max-file-bytes --max-scalar-bytes --max-depth --max-nodes \
+            case --context --max-file-bytes --max-scalar-bytes --max-depth --max-nodes --max-tag-values \
                 --max-enumerate --format --schema --authentik-version --flow --style \
                 --output-dir --user --group --assume --reputation
                 set skip 1
@@ -45,6 +45,7 @@ complete -c flowprint -n "__fish_seen_subcommand_from $readers" -l max-scalar-by
 complete -c flowprint -n "__fish_seen_subcommand_from $readers" -l max-depth -x -d 'Deepest YAML nesting'
 complete -c flowprint -n "__fish_seen_subcommand_from $readers" -l max-nodes -x -d 'Most YAML nodes in one file'
 complete -c flowprint -n "__fish_seen_subcommand_from $readers" -l max-enumerate -x -d 'Most values produced by !Enumerate'
+complete -c flowprint -n "__fish_seen_subcommand_from $readers" -l max-tag-values -x -d 'Most values produced by all tags'
 
 # validate
 complete -c flowprint -n "__fish_seen_subcommand_from validate" -l format -x -a 'text json sarif github' -d 'Output format'

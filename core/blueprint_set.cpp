@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "catalogue.h"
+#include "group_parents.h"
 #include "parallel_reader.h"
 
 namespace flowprint {
@@ -26,8 +27,11 @@ public:
     /// files it reads, each taken from it when first needed.
     Applier(BlueprintSet& set, const InputFiles& inputs, const ResolveSettings& settings,
             ParallelReader* reader = nullptr)
-        : set_(set), inputs_(inputs), settings_(settings), reader_(reader) {
-        enumerate_budget_ = settings.limits.max_enumerate_values;
+        : set_(set),
+          inputs_(inputs),
+          settings_(settings),
+          reader_(reader),
+          budget_(settings.limits) {
         for (std::size_t i = 0; i < set.blueprints.size(); ++i) {
             canonical_paths_.push_back(
                 canonical(reader ? inputs.files[i] : std::string(set.blueprints[i].file())));
@@ -38,6 +42,7 @@ public:
 
     void apply_all() {
         for (std::size_t i = 0; i < applied_.size(); ++i) apply(i);
+        check_group_parent_cycles(set_.store, set_.findings);
     }
 
 private:
@@ -63,9 +68,13 @@ private:
         if (!blueprint.usable()) return;
         KeyTable keys;
         const std::string dir = fs::path(std::string(blueprint.file())).parent_path().string();
-        Resolver resolver(set_.store, keys, blueprint.context, dir, settings_, enumerate_budget_,
+        Resolver resolver(set_.store, keys, blueprint.context, dir, settings_, budget_,
                           set_.findings);
-        for (const Entry& entry : blueprint.entries) apply_entry(entry, keys, resolver);
+        for (const Entry& entry : blueprint.entries) {
+            // A spent budget has its finding; what follows would only be noise.
+            if (budget_.exhausted) return;
+            apply_entry(entry, keys, resolver);
+        }
     }
 
     void apply_entry(const Entry& entry, KeyTable& keys, Resolver& resolver) {
@@ -114,11 +123,20 @@ private:
         }
         Value attrs = entry.attrs ? resolver.resolve(*entry.attrs) : Value{Mapping{}};
         if (entry.permissions) resolver.resolve(*entry.permissions);
+        if (resolver.exhausted()) {
+            // A budget ran out inside this entry: its values are incomplete.
+            remember(KeyedEntry::Status::failed, 0);
+            return;
+        }
         if (model == models::meta_apply) {
             apply_meta(entry, attrs);
             return;
         }
         Value identifiers = entry.identifiers ? resolver.resolve(*entry.identifiers) : Value{};
+        if (resolver.exhausted()) {
+            remember(KeyedEntry::Status::failed, 0);
+            return;
+        }
         const auto* identifier_fields = identifiers.as<Mapping>();
         if (identifier_fields == nullptr || identifier_fields->empty()) {
             set_.findings.error("entry-missing-identifiers",
@@ -169,10 +187,10 @@ private:
         std::optional<std::size_t> target;
         std::string wanted;
         if (name && name->is<std::string>()) {
-            wanted = fmt::format("name '{}'", *name->as<std::string>());
+            wanted = fmt::format("name '{}'", python_str(*name));
             target = by_name(*name->as<std::string>());
         } else if (path && path->is<std::string>()) {
-            wanted = fmt::format("path '{}'", *path->as<std::string>());
+            wanted = fmt::format("path '{}'", python_str(*path));
             target = by_path(*path->as<std::string>());
         } else {
             set_.findings.error("meta-apply-invalid",
@@ -242,7 +260,7 @@ private:
     ParallelReader* reader_;
     std::vector<bool> taken_;
     std::vector<std::size_t> stack_;
-    std::size_t enumerate_budget_ = 0;
+    RunBudget budget_;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 #include "catalogue.h"
 
@@ -48,38 +49,53 @@ bool is_unsupported_comparison(std::string_view part) {
     return std::find(kOther.begin(), kOther.end(), part) != kOther.end();
 }
 
+/// Lookups that follow more relations than this are not evaluated: no real
+/// query needs them, and each step may fan out over lists.
+constexpr std::size_t kMaxLookupSteps = 32;
+
 /// The values reached by following the path from the object; lists fan out.
+/// Step by step over the set of objects reached, each object once per step,
+/// so that cycles and fan-out stay bounded by the size of the store.
 void follow(const ObjectStore& store, ObjectId id, const std::vector<std::string>& path,
-            std::size_t step, std::vector<Value>& out) {
-    const StoredObject& object = store.get(id);
-    const Value* field = object.field(path[step]);
-    std::optional<Value> fallback;
-    if (field == nullptr) {
-        fallback = field_default(object.model, path[step]);
-        if (!fallback) return;
-        field = &*fallback;
-    }
-    if (step + 1 == path.size()) {
-        out.push_back(*field);
-        return;
-    }
-    auto descend = [&](const Value& value) {
-        if (const auto* ref = value.as<ObjectRef>()) follow(store, ref->id, path, step + 1, out);
-    };
-    if (const auto* items = field->as<Sequence>()) {
-        for (const Value& item : *items) descend(item);
-    } else {
-        descend(*field);
+            std::vector<Value>& out) {
+    std::vector<ObjectId> frontier{id};
+    for (std::size_t step = 0; step < path.size() && !frontier.empty(); ++step) {
+        std::vector<ObjectId> next;
+        std::unordered_set<ObjectId> seen;
+        auto descend = [&](const Value& value) {
+            const auto* ref = value.as<ObjectRef>();
+            if (ref == nullptr || ref->id >= store.size() || !seen.insert(ref->id).second) return;
+            next.push_back(ref->id);
+        };
+        for (ObjectId at : frontier) {
+            const StoredObject& object = store.get(at);
+            const Value* field = object.field(path[step]);
+            std::optional<Value> fallback;
+            if (field == nullptr) {
+                fallback = field_default(object.model, path[step]);
+                if (!fallback) continue;
+                field = &*fallback;
+            }
+            if (step + 1 == path.size()) {
+                out.push_back(*field);
+            } else if (const auto* items = field->as<Sequence>()) {
+                for (const Value& item : *items) descend(item);
+            } else {
+                descend(*field);
+            }
+        }
+        frontier = std::move(next);
     }
 }
 
-std::string lowered(const Value& value) { return to_lower(python_str(value)); }
+// Comparisons only: secret values compare by what they are.
+std::string lowered(const Value& value) { return to_lower(revealed_str(value)); }
 
 bool compare(const Value& field, const std::string& comparison, const Value& query) {
     if (comparison == "exact") return field_equals(field, query);
     if (comparison == "iexact") return lowered(field) == lowered(query);
     if (comparison == "contains") {
-        return python_str(field).find(python_str(query)) != std::string::npos;
+        return revealed_str(field).find(revealed_str(query)) != std::string::npos;
     }
     if (comparison == "icontains") return lowered(field).find(lowered(query)) != std::string::npos;
     if (comparison == "in") {
@@ -93,7 +109,7 @@ bool compare(const Value& field, const std::string& comparison, const Value& que
 
 bool matches(const ObjectStore& store, ObjectId id, const Lookup& lookup, const Value& query) {
     std::vector<Value> reached;
-    follow(store, id, lookup.path, 0, reached);
+    follow(store, id, lookup.path, reached);
     if (lookup.comparison == "isnull") {
         const bool is_null = reached.empty() || std::all_of(reached.begin(), reached.end(),
                                                             [](const Value& v) { return v.is_null(); });
@@ -147,7 +163,8 @@ FindResult find_object(const ObjectStore& store, const std::string& model,
     std::vector<Lookup> lookups;
     for (const FindCondition& condition : conditions) {
         auto lookup = parse_lookup(condition.lookup);
-        if (!lookup || (lookup->path.size() > 1 && is_unsupported_comparison(lookup->path.back()))) {
+        if (!lookup || lookup->path.size() > kMaxLookupSteps ||
+            (lookup->path.size() > 1 && is_unsupported_comparison(lookup->path.back()))) {
             result.unsupported_lookup = condition.lookup;
             return result;
         }

@@ -9,6 +9,11 @@
 namespace flowprint {
 namespace {
 
+/// Larger widths and precisions are refused rather than formatted: they only
+/// make memory bombs.
+constexpr int kMaxWidth = 10000;
+constexpr int kMaxPrecision = 400;
+
 struct Spec {
     std::string flags;
     std::optional<int> width;
@@ -35,8 +40,11 @@ std::string c_format(const Spec& spec, const char* length_modifier, auto number)
     if (spec.precision) pattern += "." + std::to_string(*spec.precision);
     pattern += length_modifier;
     pattern += spec.conversion;
-    char buffer[512];
-    std::snprintf(buffer, sizeof buffer, pattern.c_str(), number);
+    // Widths are at most kMaxWidth and precisions kMaxPrecision: %f of 1e308
+    // with the largest precision still fits.
+    std::string buffer(kMaxWidth + kMaxPrecision + 512, '\0');
+    const int written = std::snprintf(buffer.data(), buffer.size(), pattern.c_str(), number);
+    buffer.resize(written < 0 ? 0 : std::min(buffer.size() - 1, static_cast<std::size_t>(written)));
     return buffer;
 }
 
@@ -51,7 +59,8 @@ FormatResult convert(const Spec& spec, const Value& arg) {
     switch (spec.conversion) {
         case 's':
         case 'r': {
-            std::string text = spec.conversion == 's' ? python_str(arg) : python_repr(arg);
+            // The result is secret when an argument is (see !Format).
+            std::string text = spec.conversion == 's' ? revealed_str(arg) : revealed_repr(arg);
             if (spec.precision && code_points(text) > static_cast<std::size_t>(*spec.precision)) {
                 std::size_t keep = 0, seen = 0;
                 while (keep < text.size() && seen <= static_cast<std::size_t>(*spec.precision)) {
@@ -152,15 +161,22 @@ FormatResult python_percent_format(std::string_view format, std::span<const Valu
         int width = 0;
         bool has_width = false;
         while (i < format.size() && format[i] >= '0' && format[i] <= '9') {
-            width = std::min(width * 10 + (format[i++] - '0'), 10000);
+            width = width * 10 + (format[i++] - '0');
             has_width = true;
+            if (width > kMaxWidth) {
+                return {{}, fmt::format("widths over {} are not supported by flowprint", kMaxWidth)};
+            }
         }
         if (has_width) spec.width = width;
         if (i < format.size() && format[i] == '.') {
             ++i;
             int precision = 0;
             while (i < format.size() && format[i] >= '0' && format[i] <= '9') {
-                precision = std::min(precision * 10 + (format[i++] - '0'), 400);
+                precision = precision * 10 + (format[i++] - '0');
+                if (precision > kMaxPrecision) {
+                    return {{}, fmt::format("precisions over {} are not supported by flowprint",
+                                            kMaxPrecision)};
+                }
             }
             spec.precision = precision;
         }

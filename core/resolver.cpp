@@ -23,13 +23,13 @@ std::vector<std::string_view> tag_names() {
 
 Resolver::Resolver(const ObjectStore& store, const KeyTable& keys, const yaml::Node* context,
                    std::string_view blueprint_dir, const ResolveSettings& settings,
-                   std::size_t& enumerate_budget, Findings& findings)
+                   RunBudget& budget, Findings& findings)
     : store_(store),
       keys_(keys),
       context_(context),
       blueprint_dir_(blueprint_dir),
       settings_(settings),
-      enumerate_budget_(enumerate_budget),
+      budget_(budget),
       findings_(findings) {}
 
 Value Resolver::fail(const yaml::Node& tag_node, std::string message, std::string_view rule) {
@@ -37,12 +37,18 @@ Value Resolver::fail(const yaml::Node& tag_node, std::string message, std::strin
     return Value{std::monostate{}, tag_node.location};
 }
 
-bool Resolver::spend_enumerate_budget(std::size_t count) {
-    if (count > enumerate_budget_) {
-        enumerate_budget_ = 0;
+bool Resolver::spend_enumerate_budget(std::size_t count, const yaml::Node& tag_node) {
+    if (budget_.exhausted) return false;
+    if (count > budget_.enumerate_items) {
+        budget_.exhausted = true;
+        fail(tag_node,
+             fmt::format("!Enumerate iterates over more than {} items in all (--max-enumerate); "
+                         "the rest of the run is not resolved",
+                         settings_.limits.max_enumerate_values),
+             "limit-enumerate");
         return false;
     }
-    enumerate_budget_ -= count;
+    budget_.enumerate_items -= count;
     return true;
 }
 
@@ -63,6 +69,23 @@ std::optional<Value> Resolver::context_value(const std::string& key, const Locat
 }
 
 Value Resolver::resolve(const yaml::Node& node) {
+    // Documents nest at most --max-depth deep, but tags (a !Context whose
+    // value holds another !Context...) can chain nested documents: bound the
+    // whole, as the stack is bounded.
+    if (nesting_ >= 2 * settings_.limits.max_depth) {
+        return fail(node,
+                    fmt::format("values nest deeper than {} levels through tags (twice "
+                                "--max-depth)",
+                                2 * settings_.limits.max_depth),
+                    "limit-depth");
+    }
+    ++nesting_;
+    Value value = resolve_nested(node);
+    --nesting_;
+    return value;
+}
+
+Value Resolver::resolve_nested(const yaml::Node& node) {
     if (!node.is_tagged()) return resolve_untagged(node);
     if (node.tag.starts_with(kYamlTagPrefix)) {
         const std::string_view type = std::string_view(node.tag).substr(kYamlTagPrefix.size());
@@ -77,17 +100,29 @@ Value Resolver::resolve(const yaml::Node& node) {
     }
     const tags::TagDefinition* tag = tags::find_tag(node.tag);
     if (tag == nullptr) {
-        const auto names = tag_names();
-        return fail(node,
-                    fmt::format("unknown tag '{}'{}", node.tag, did_you_mean(node.tag, names)),
-                    "tag-unknown");
+        // Once per distinct tag: an alias bomb may repeat it a million times.
+        auto [hint, added] = unknown_tag_hints_.try_emplace(node.tag);
+        if (added && node.tag.size() <= 64) hint->second = did_you_mean(node.tag, tag_names());
+        return fail(node, fmt::format("unknown tag '{}'{}", node.tag, hint->second), "tag-unknown");
     }
+    if (budget_.exhausted) return Value{std::monostate{}, node.location};
     if (++depth_ > settings_.limits.max_depth) {
         --depth_;
         return fail(node, "tags nest too deeply", "limit-depth");
     }
     Value value = tag->resolve(node, *this);
     --depth_;
+    if (budget_.exhausted) return Value{std::monostate{}, node.location};
+    const std::size_t weight = value_weight(value);
+    if (weight > budget_.tag_values) {
+        budget_.exhausted = true;
+        return fail(node,
+                    fmt::format("tags make more than {} values in all (--max-tag-values); the "
+                                "rest of the run is not resolved",
+                                settings_.limits.max_tag_values),
+                    "limit-tag-values");
+    }
+    budget_.tag_values -= weight;
     if (value.location.line == 0) value.location = node.location;
     return value;
 }

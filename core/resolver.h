@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "finding.h"
+#include "run_budget.h"
 #include "run_limits.h"
 #include "object_store.h"
 #include "yaml_node.h"
@@ -46,7 +47,7 @@ class Resolver {
 public:
     Resolver(const ObjectStore& store, const KeyTable& keys, const yaml::Node* context,
              std::string_view blueprint_dir, const ResolveSettings& settings,
-             std::size_t& enumerate_budget, Findings& findings);
+             RunBudget& budget, Findings& findings);
 
     /// The value of a node after its tags have run. A tag error is a finding
     /// at the tag's position, and the value is then None.
@@ -63,8 +64,11 @@ public:
     std::string_view blueprint_dir() const { return blueprint_dir_; }
     Findings& findings() { return findings_; }
     std::vector<Iteration>& iterations() { return iterations_; }
-    /// Takes `count` values from the run's `!Enumerate` budget; false when spent.
-    bool spend_enumerate_budget(std::size_t count);
+    /// Takes `count` items from the run's `!Enumerate` budget; false when spent
+    /// (the first time, with a finding at the tag).
+    bool spend_enumerate_budget(std::size_t count, const yaml::Node& tag_node);
+    /// Whether a budget of the run ran out: tags then give None.
+    bool exhausted() const { return budget_.exhausted; }
     /// The context value for key (`--context`, then the blueprint's own),
     /// resolved now; nothing when neither has it.
     std::optional<Value> context_value(const std::string& key, const Location& where);
@@ -73,6 +77,7 @@ public:
     Value fail(const yaml::Node& tag_node, std::string message, std::string_view rule = "tag-invalid");
 
 private:
+    Value resolve_nested(const yaml::Node& node);
     Value resolve_untagged(const yaml::Node& node);
 
     const ObjectStore& store_;
@@ -80,11 +85,13 @@ private:
     const yaml::Node* context_;
     std::string_view blueprint_dir_;
     const ResolveSettings& settings_;
-    std::size_t& enumerate_budget_;
+    RunBudget& budget_;
     Findings& findings_;
     std::vector<Iteration> iterations_;
     std::unordered_set<std::string> context_in_progress_;
     std::size_t depth_ = 0;
+    std::size_t nesting_ = 0;
+    std::unordered_map<std::string, std::string> unknown_tag_hints_;
 };
 
 }  // namespace flowprint

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <charconv>
+#include <unordered_map>
 
 namespace flowprint {
 namespace {
@@ -49,8 +50,8 @@ std::string quote(std::string_view text) {
     return out;
 }
 
-std::string render(const Value& value, bool as_repr) {
-    if (value.secret) return "<!Env value>";
+std::string render(const Value& value, bool as_repr, bool reveal) {
+    if (value.secret && !reveal) return "<!Env value>";
     return std::visit(
         Overloaded{
             [](std::monostate) -> std::string { return "None"; },
@@ -58,19 +59,19 @@ std::string render(const Value& value, bool as_repr) {
             [](std::int64_t i) -> std::string { return std::to_string(i); },
             [](double d) -> std::string { return float_str(d); },
             [&](const std::string& s) -> std::string { return as_repr ? quote(s) : s; },
-            [](const Sequence& items) -> std::string {
+            [&](const Sequence& items) -> std::string {
                 std::string out = "[";
                 for (std::size_t i = 0; i < items.size(); ++i) {
                     if (i) out += ", ";
-                    out += python_repr(items[i]);
+                    out += render(items[i], true, reveal);
                 }
                 return out + "]";
             },
-            [](const Mapping& entries) -> std::string {
+            [&](const Mapping& entries) -> std::string {
                 std::string out = "{";
                 for (std::size_t i = 0; i < entries.size(); ++i) {
                     if (i) out += ", ";
-                    out += quote(entries[i].key) + ": " + python_repr(entries[i].value);
+                    out += quote(entries[i].key) + ": " + render(entries[i].value, true, reveal);
                 }
                 return out + "}";
             },
@@ -106,8 +107,10 @@ bool truthy(const Value& value) {
                       value.data);
 }
 
-std::string python_str(const Value& value) { return render(value, false); }
-std::string python_repr(const Value& value) { return render(value, true); }
+std::string python_str(const Value& value) { return render(value, false, false); }
+std::string python_repr(const Value& value) { return render(value, true, false); }
+std::string revealed_str(const Value& value) { return render(value, false, true); }
+std::string revealed_repr(const Value& value) { return render(value, true, true); }
 
 std::string_view python_type_name(const Value& value) {
     return std::visit(Overloaded{
@@ -153,7 +156,7 @@ std::string match_key(const Value& value) {
     if (const auto* ref = value.as<ObjectRef>()) return "r" + std::to_string(ref->id);
     if (value.is_null()) return "n";
     if (const auto* ext = value.as<ExternalRef>()) return "x" + ext->written;
-    return "v" + python_repr(value);
+    return "v" + revealed_repr(value);
 }
 
 bool field_equals(const Value& field, const Value& query) {
@@ -171,6 +174,20 @@ bool field_equals(const Value& field, const Value& query) {
         if (auto i = as_integer(query)) return *d == static_cast<double>(*i);
     }
     return match_key(field) == match_key(query);
+}
+
+void mark_secret(Value& value) {
+    std::vector<Value*> pending{&value};
+    while (!pending.empty()) {
+        Value* next = pending.back();
+        pending.pop_back();
+        next->secret = true;
+        if (auto* items = next->as<Sequence>()) {
+            for (Value& item : *items) pending.push_back(&item);
+        } else if (auto* entries = next->as<Mapping>()) {
+            for (MappingEntry& entry : *entries) pending.push_back(&entry.value);
+        }
+    }
 }
 
 const Value* find_in(const Mapping& mapping, std::string_view key) {
@@ -196,15 +213,28 @@ void set_in(Mapping& mapping, std::string key, Value value) {
 }
 
 void merge_into(Mapping& target, const Mapping& source) {
-    for (const MappingEntry& entry : source) {
-        Value* existing = find_in(target, entry.key);
+    auto merge_one = [](Value* existing, const MappingEntry& entry, Mapping& into) {
         if (existing && existing->is<Mapping>() && entry.value.is<Mapping>()) {
             merge_into(*existing->as<Mapping>(), *entry.value.as<Mapping>());
         } else if (existing) {
             *existing = entry.value;
         } else {
-            target.push_back(entry);
+            into.push_back(entry);
         }
+    };
+    if (target.size() * source.size() <= 1024) {
+        for (const MappingEntry& entry : source) merge_one(find_in(target, entry.key), entry, target);
+        return;
+    }
+    // Large mappings: look keys up by hash so that merging stays linear. The
+    // reserve keeps the keys' storage in place while the index views them.
+    target.reserve(target.size() + source.size());
+    std::unordered_map<std::string_view, std::size_t> positions;
+    for (std::size_t i = 0; i < target.size(); ++i) positions.try_emplace(target[i].key, i);
+    for (const MappingEntry& entry : source) {
+        auto found = positions.find(entry.key);
+        merge_one(found == positions.end() ? nullptr : &target[found->second].value, entry, target);
+        if (found == positions.end()) positions.try_emplace(target.back().key, target.size() - 1);
     }
 }
 

@@ -45,7 +45,8 @@ struct Value {
     using Data = std::variant<std::monostate, bool, std::int64_t, double, std::string, Sequence,
                               Mapping, ObjectRef, ExternalRef, Unknown>;
     Value() = default;
-    Value(Data value_data, Location where = {}) : data(std::move(value_data)), location(where) {}
+    // Defined below MappingEntry: clang needs it complete to move a Data.
+    Value(Data value_data, Location where = {});
 
     Data data;
     Location location;
@@ -75,6 +76,9 @@ struct MappingEntry {
     Value value;
 };
 
+inline Value::Value(Data value_data, Location where)
+    : data(std::move(value_data)), location(where) {}
+
 Value make_value(Value::Data data, Location where = {});
 
 /// Python truthiness: None, False, 0, "", [] and {} are false. An external
@@ -85,6 +89,10 @@ bool truthy(const Value& value);
 std::string python_str(const Value& value);
 /// Python's repr() of the value (`'a'` for strings).
 std::string python_repr(const Value& value);
+/// str() and repr() that show secret (`!Env`) values too: only for computing
+/// a value that is itself kept secret (`!Format`), or for a comparison.
+std::string revealed_str(const Value& value);
+std::string revealed_repr(const Value& value);
 /// The Python type name, for messages (`str`, `int`, `list`, ...).
 std::string_view python_type_name(const Value& value);
 
@@ -103,6 +111,9 @@ std::optional<std::int64_t> as_integer(const Value& value);
 /// Deep merge as authentik merges mappings: nested mappings merge, other
 /// values are replaced.
 void merge_into(Mapping& target, const Mapping& source);
+
+/// Marks the value and everything in it secret (derived from `!Env`).
+void mark_secret(Value& value);
 
 const Value* find_in(const Mapping& mapping, std::string_view key);
 Value* find_in(Mapping& mapping, std::string_view key);

@@ -1,6 +1,7 @@
 #include "yaml_reader.h"
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -37,6 +38,11 @@ public:
         : file_(file), limits_(limits), findings_(findings) {}
 
     std::optional<Node> take_root() { return std::move(root_); }
+    /// Where the innermost open collection starts, if any.
+    std::optional<Location> innermost() const {
+        if (open_.empty()) return std::nullopt;
+        return open_.back().node.location;
+    }
 
     void OnDocumentStart(const YAML::Mark&) override {}
     void OnDocumentEnd() override {}
@@ -253,6 +259,12 @@ std::optional<Node> read_document(std::string_view text, std::string_view file,
         return root;
     } catch (const LimitExceeded& stop) {
         findings.error(stop.rule, stop.message, stop.where);
+    } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp's own guard (about 500 levels) when --max-depth is above it.
+        findings.error("limit-depth",
+                       fmt::format("nesting deeper than the YAML parser supports ({} levels)",
+                                   e.depth()),
+                       builder.innermost().value_or(Location{file, 1, 1}));
     } catch (const YAML::Exception& e) {
         Location where{file, static_cast<std::uint32_t>(e.mark.line + 1),
                        static_cast<std::uint32_t>(e.mark.column + 1)};

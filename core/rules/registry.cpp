@@ -44,6 +44,7 @@ constexpr std::array kRules = std::to_array<Rule>({
     {"limit-depth", E, "nesting deeper than --max-depth"},
     {"limit-nodes", E, "more nodes than --max-nodes after alias expansion"},
     {"limit-enumerate", E, "!Enumerate produced more values than --max-enumerate"},
+    {"limit-tag-values", E, "tags produced more values than --max-tag-values in one run"},
     {"file-unreadable", E, "a blueprint file cannot be read"},
     // Blueprint structure and application, reported by the loader.
     {"not-a-blueprint", E, "the document is not a blueprint (empty, not a mapping, no entries)"},
@@ -55,6 +56,7 @@ constexpr std::array kRules = std::to_array<Rule>({
     {"meta-apply-invalid", E, "a meta-apply entry names no blueprint"},
     {"meta-apply-missing", E, "a meta-apply target is not in the set (warning with required: false)"},
     {"meta-apply-cycle", E, "meta-apply blueprints include each other"},
+    {"group-parent-cycle", E, "groups are each other's parents: authentik cannot resolve their members"},
     // Tags (SPEC 2.1), reported while resolving.
     {"tag-unknown", E, "an unknown tag (with the closest known tag)"},
     {"tag-arguments", E, "a tag's arguments have the wrong shape or arity"},

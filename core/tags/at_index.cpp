@@ -5,10 +5,25 @@
 
 namespace flowprint::tags {
 
+namespace {
+
+Value element(const yaml::Node& node, Resolver& resolver, const Value& object, const Value& key);
+
+}  // namespace
+
 Value resolve_at_index(const yaml::Node& node, Resolver& resolver) {
     if (!expect_items(node, resolver, 2, 3, "[OBJECT, KEY] or [OBJECT, KEY, DEFAULT]")) return {};
     Value object = resolver.resolve(node.item(0));
     Value key = resolver.resolve(node.item(1));
+    Value value = element(node, resolver, object, key);
+    // An element of a secret (an !Env value) is secret too.
+    if (object.secret || key.secret) mark_secret(value);
+    return value;
+}
+
+namespace {
+
+Value element(const yaml::Node& node, Resolver& resolver, const Value& object, const Value& key) {
     auto missing = [&](std::string why) {
         if (node.size() == 3) return resolver.resolve(node.item(2));
         return resolver.fail(node, fmt::format("!AtIndex: {}", why), "atindex-missing");
@@ -35,5 +50,7 @@ Value resolve_at_index(const yaml::Node& node, Resolver& resolver) {
     }
     return missing(fmt::format("{} cannot be indexed", python_type_name(object)));
 }
+
+}  // namespace
 
 }  // namespace flowprint::tags

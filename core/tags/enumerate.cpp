@@ -2,6 +2,8 @@
 // N-th enclosing iteration (0 = innermost).
 #include <fmt/format.h>
 
+#include <unordered_map>
+
 #include "tag.h"
 
 namespace flowprint::tags {
@@ -24,6 +26,13 @@ std::vector<Resolver::Iteration> items_of(const Value& iterable) {
                 ++length;
             items.push_back({Value{index++}, Value{text->substr(i, length)}});
             i += length;
+        }
+    }
+    // What is taken from a secret (an !Env value) stays secret.
+    if (iterable.secret) {
+        for (auto& item : items) {
+            mark_secret(item.index);
+            mark_secret(item.value);
         }
     }
     return items;
@@ -76,25 +85,35 @@ Value resolve_enumerate(const yaml::Node& node, Resolver& resolver) {
                              "tag-arguments");
     }
     const auto items = items_of(iterable);
-    if (!resolver.spend_enumerate_budget(items.size())) {
-        return resolver.fail(node,
-                             fmt::format("!Enumerate produces more than {} values in all "
-                                         "(--max-enumerate)",
-                                         resolver.settings().limits.max_enumerate_values),
-                             "limit-enumerate");
-    }
+    if (!resolver.spend_enumerate_budget(items.size(), node)) return {};
     Sequence sequence;
     Mapping mapping;
+    // Keys of `mapping` by position, so that a MAP over many items stays linear.
+    std::unordered_map<std::string, std::size_t> positions;
+    auto put = [&](std::string key, Value value, bool merge) {
+        auto [at, inserted] = positions.try_emplace(key, mapping.size());
+        if (inserted) {
+            mapping.push_back(MappingEntry{std::move(key), std::move(value)});
+            return;
+        }
+        Value& existing = mapping[at->second].value;
+        if (merge && existing.is<Mapping>() && value.is<Mapping>()) {
+            merge_into(*existing.as<Mapping>(), *value.as<Mapping>());
+        } else {
+            existing = std::move(value);
+        }
+    };
     for (const auto& item : items) {
+        if (resolver.exhausted()) return {};
         resolver.iterations().push_back(item);
         Value body = resolver.resolve(node.item(2));
         resolver.iterations().pop_back();
         if (mode == "SEQ") {
             sequence.push_back(std::move(body));
         } else if (auto* pair = body.as<Sequence>(); pair && pair->size() == 2) {
-            set_in(mapping, python_str((*pair)[0]), std::move((*pair)[1]));
-        } else if (const auto* part = body.as<Mapping>()) {
-            merge_into(mapping, *part);
+            put(python_str((*pair)[0]), std::move((*pair)[1]), false);
+        } else if (auto* part = body.as<Mapping>()) {
+            for (MappingEntry& entry : *part) put(std::move(entry.key), std::move(entry.value), true);
         } else {
             return resolver.fail(node.item(2),
                                  "!Enumerate MAP bodies must give a [key, value] pair or a mapping",

@@ -14,6 +14,9 @@ struct Query {
     std::vector<FindCondition> conditions;
     std::string written;
     std::string name;
+    /// Made from an !Env value: the written form is redacted, and so is the value.
+    bool secret = false;
+    bool model_secret = false;
 };
 
 std::optional<Query> read_query(const yaml::Node& node, Resolver& resolver) {
@@ -28,7 +31,8 @@ std::optional<Query> read_query(const yaml::Node& node, Resolver& resolver) {
         return std::nullopt;
     }
     query.model = to_lower(*model.as<std::string>());
-    query.written = fmt::format("{} [{}", node.tag, query.model);
+    query.secret = query.model_secret = model.secret;
+    query.written = fmt::format("{} [{}", node.tag, python_str(model));
     for (std::size_t i = 1; i < node.size(); ++i) {
         const yaml::Node& pair = node.item(i);
         if (!pair.is_sequence() || pair.size() != 2) {
@@ -42,8 +46,9 @@ std::optional<Query> read_query(const yaml::Node& node, Resolver& resolver) {
         query.written += fmt::format(", [{}, {}]", condition.lookup,
                                      python_str(condition.value));
         if (condition.lookup == "name" && condition.value.is<std::string>()) {
-            query.name = *condition.value.as<std::string>();
+            query.name = python_str(condition.value);
         }
+        query.secret = query.secret || field.secret || condition.value.secret;
         query.conditions.push_back(std::move(condition));
     }
     query.written += "]";
@@ -68,7 +73,10 @@ std::optional<ObjectId> run(const yaml::Node& node, Resolver& resolver, Query& q
             node.location);
     }
     if (!result.object) {
-        external = Value{ExternalRef{query.model, query.name, query.written}, node.location};
+        external = Value{ExternalRef{query.model_secret ? std::string() : query.model, query.name,
+                                     query.written},
+                         node.location};
+        external.secret = query.secret;
     }
     return result.object;
 }
