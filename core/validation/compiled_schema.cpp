@@ -31,6 +31,7 @@ std::unique_ptr<CompiledSchema> compile_schema(nlohmann::json document, std::str
         error = std::string("the schema cannot be used: ") + e.what();
         return nullptr;
     }
+    compiled->parts = split_entry_schemas(compiled->document);
     return compiled;
 }
 

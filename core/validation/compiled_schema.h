@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "entry_schemas.h"
+
 namespace valijson {
 class Schema;
 }
@@ -23,6 +25,9 @@ struct CompiledSchema {
 
     nlohmann::json document;
     std::unique_ptr<valijson::Schema> schema;
+    /// The same schema in parts, to pass valid documents quickly; nothing
+    /// when the schema's shape does not allow it.
+    std::unique_ptr<EntrySchemas> parts;
 };
 
 /// Adjusts and parses a schema document. On failure gives nothing and says

@@ -444,7 +444,9 @@ void check_schema(const Blueprint& blueprint, const CompiledSchema& schema, Find
     std::vector<SchemaError> errors;
     try {
         // Most documents are valid: check quickly first, collect details only when not.
-        if (validator.validate(*schema.schema, target, nullptr)) return;
+        const bool valid = schema.parts ? valid_by_parts(*schema.parts, document.json, validator)
+                                        : validator.validate(*schema.schema, target, nullptr);
+        if (valid) return;
         valijson::ValidationResults results;
         validator.validate(*schema.schema, target, &results);
         valijson::ValidationResults::Error error;
