@@ -12,11 +12,9 @@ namespace {
 
 int run_complete_flows(const InputOptions& options) {
     auto set = load_inputs(options);
-    if (!set)
-        return exit_usage;
+    if (!set) return exit_usage;
     const FlowIndex index(set->store);
-    for (ObjectId flow : index.flows())
-        fmt::print("{}\n", index.slug_of(flow));
+    for (ObjectId flow : index.flows()) fmt::print("{}\n", index.slug_of(flow));
     return exit_ok;
 }
 

@@ -43,7 +43,8 @@ std::optional<std::vector<ObjectId>> chosen_flows(const DiagramOptions& options,
     }
     if (options.flows.empty()) {
         if (index.flows().size() != 1) {
-            fmt::print(stderr, "flowprint: the blueprint set has {} flows; choose one with --flow:{}\n",
+            fmt::print(stderr,
+                       "flowprint: the blueprint set has {} flows; choose one with --flow:{}\n",
                        index.flows().size(), slug_list(index));
             return std::nullopt;
         }
@@ -52,7 +53,8 @@ std::optional<std::vector<ObjectId>> chosen_flows(const DiagramOptions& options,
     for (const std::string& slug : options.flows) {
         auto flow = index.flow_by_slug(slug);
         if (!flow) {
-            fmt::print(stderr, "flowprint: no flow with slug '{}' in the blueprint set; available:{}\n",
+            fmt::print(stderr,
+                       "flowprint: no flow with slug '{}' in the blueprint set; available:{}\n",
                        slug, slug_list(index));
             return std::nullopt;
         }
@@ -102,8 +104,8 @@ bool write_diagrams(const FlowIndex& index, std::span<const ObjectId> flows,
         }
         const Diagram diagram = render_diagram(index, flow, request);
         warn_guesses(diagram);
-        files.push_back(OutputFile{slug + std::string(file_extension(request.format)),
-                                   diagram.text + "\n"});
+        files.push_back(
+            OutputFile{slug + std::string(file_extension(request.format)), diagram.text + "\n"});
     }
     if (auto error = write_output_files(directory, files)) {
         fmt::print(stderr, "flowprint: {}\n", *error);

@@ -27,8 +27,7 @@ struct DryRunOptions {
 
 std::string slug_list(const FlowIndex& index) {
     std::string list;
-    for (ObjectId flow : index.flows())
-        list += "\n  " + index.slug_of(flow);
+    for (ObjectId flow : index.flows()) list += "\n  " + index.slug_of(flow);
     return list.empty() ? std::string("\n  (none)") : list;
 }
 
@@ -64,19 +63,15 @@ bool read_assumptions(const std::vector<std::string>& pairs, const ObjectStore& 
 }
 
 std::optional<StartMode> start_of(const DryRunOptions& options) {
-    if (options.anonymous)
-        return StartMode::anonymous;
-    if (options.authenticated)
-        return StartMode::authenticated;
-    if (options.via_source)
-        return StartMode::via_source;
+    if (options.anonymous) return StartMode::anonymous;
+    if (options.authenticated) return StartMode::authenticated;
+    if (options.via_source) return StartMode::via_source;
     return std::nullopt;
 }
 
 int run_dry_run(const DryRunOptions& options) {
     auto set = load_inputs(options.input);
-    if (!set)
-        return exit_usage;
+    if (!set) return exit_usage;
     print_findings(set->findings, Severity::error);
     if (set->findings.has_errors()) {
         fmt::print(stderr, "flowprint: the blueprint set is invalid; no dry run\n");
@@ -104,8 +99,7 @@ int run_dry_run(const DryRunOptions& options) {
     request.identity.superuser = options.superuser;
     request.identity.start = start_of(options);
     request.assumptions.reputation = options.reputation;
-    if (!read_assumptions(options.assume, set->store, request.assumptions))
-        return exit_usage;
+    if (!read_assumptions(options.assume, set->store, request.assumptions)) return exit_usage;
 
     const DryRun run = plan_dry_run(index, *flow, request);
     const std::string report =

@@ -9,9 +9,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json text_or_null(const std::string& text) {
-    return text.empty() ? Json(nullptr) : Json(text);
-}
+Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 
 Json subject_json(const Subject& subject) {
     return Json{{"role", subject_role_name(subject.role)},
@@ -35,8 +33,7 @@ Json binding_json(const BindingResult& binding) {
 
 Json gate_json(const GateResult& gate) {
     Json bindings = Json::array();
-    for (const BindingResult& binding : gate.bindings)
-        bindings.push_back(binding_json(binding));
+    for (const BindingResult& binding : gate.bindings) bindings.push_back(binding_json(binding));
     return Json{
         {"engine_mode", engine_mode_name(gate.engine_mode)},
         {"result", verdict_name(gate.verdict)},
@@ -95,8 +92,7 @@ Json identity_json(const DryRun& run) {
 
 std::string format_dry_run_json(const DryRun& run) {
     Json stages = Json::array();
-    for (const StageStep& step : run.stages)
-        stages.push_back(stage_json(step));
+    for (const StageStep& step : run.stages) stages.push_back(stage_json(step));
     Json warnings = Json::array();
     for (const DryRunWarning& warning : run.warnings) {
         warnings.push_back(Json{{"kind", warning.kind}, {"message", warning.message}});

@@ -10,8 +10,7 @@ namespace {
 
 std::string subject_text(const Subject& subject) {
     switch (subject.role) {
-        case Subject::Role::anonymous:
-            return "the anonymous requester";
+        case Subject::Role::anonymous: return "the anonymous requester";
         case Subject::Role::requester:
             return subject.username.empty() ? "the logged-in requester"
                                             : "requester " + subject.username;
@@ -29,8 +28,7 @@ std::string user_name(const UserIdentity& user) {
 std::string start_text(const DryRun& run) {
     const Identity& identity = run.identity;
     const std::string_view mode = start_mode_name(identity.start);
-    if (!identity.start_by_designation)
-        return fmt::format("{} (--{})", mode, mode);
+    if (!identity.start_by_designation) return fmt::format("{} (--{})", mode, mode);
     const std::string designation = run.designation.empty() ? "(none)" : run.designation;
     return identity.start == StartMode::anonymous
                ? fmt::format(
@@ -50,10 +48,8 @@ std::string pending_text(const DryRun& run) {
             return name +
                    ", once a stage has identified them (identification, source or "
                    "user write)";
-        case StartMode::authenticated:
-            return name + ", from the start (the requester)";
-        case StartMode::via_source:
-            return name + ", from the start (brought by the source)";
+        case StartMode::authenticated: return name + ", from the start (the requester)";
+        case StartMode::via_source: return name + ", from the start (brought by the source)";
     }
     return name;
 }
@@ -61,31 +57,24 @@ std::string pending_text(const DryRun& run) {
 std::string group_origin(const EffectiveGroup& group, const UserIdentity& user) {
     std::string origin;
     switch (group.source) {
-        case GroupSource::option:
-            origin = "direct (--group)";
-            break;
+        case GroupSource::option: origin = "direct (--group)"; break;
         case GroupSource::user_groups:
             origin = fmt::format("direct ({}'s groups in the set)", user.username);
             break;
         case GroupSource::group_users:
             origin = fmt::format("direct (the group's users in the set list {})", user.username);
             break;
-        case GroupSource::ancestor:
-            origin = "parent of " + group.via;
-            break;
+        case GroupSource::ancestor: origin = "parent of " + group.via; break;
     }
-    if (!group.defined_in_set)
-        origin += ", not defined in the set";
-    if (group.is_superuser)
-        origin += ", is_superuser";
+    if (!group.defined_in_set) origin += ", not defined in the set";
+    if (group.is_superuser) origin += ", is_superuser";
     return origin;
 }
 
 std::string binding_text(const BindingResult& binding) {
     std::string attributes = binding.kind == BindingKind::policy ? binding.member_type + ", " : "";
     attributes += fmt::format("order {}", binding.order);
-    if (binding.negate)
-        attributes += ", negated";
+    if (binding.negate) attributes += ", negated";
     if (!binding.enabled) {
         return fmt::format("- {} {} ({}, disabled): not evaluated", binding_kind_name(binding.kind),
                            binding.member, attributes);
@@ -102,8 +91,7 @@ std::string binding_text(const BindingResult& binding) {
 
 void append_gate(std::string& out, std::string_view when, const GateResult& gate,
                  std::string_view indent) {
-    if (gate.bindings.empty())
-        return;
+    if (gate.bindings.empty()) return;
     out += fmt::format("{}{}, for {} (engine {}): {}\n", indent, when,
                        subject_text(gate.evaluated_for), engine_mode_name(gate.engine_mode),
                        verdict_name(gate.verdict));
@@ -114,14 +102,10 @@ void append_gate(std::string& out, std::string_view when, const GateResult& gate
 
 std::string_view decided_text(Decision decision) {
     switch (decision) {
-        case Decision::at_planning:
-            return "at planning";
-        case Decision::when_reached:
-            return "when reached";
-        case Decision::at_planning_and_when_reached:
-            return "at planning and when reached";
-        case Decision::not_checked:
-            return "never checked";
+        case Decision::at_planning: return "at planning";
+        case Decision::when_reached: return "when reached";
+        case Decision::at_planning_and_when_reached: return "at planning and when reached";
+        case Decision::not_checked: return "never checked";
     }
     return "";
 }
@@ -131,10 +115,8 @@ void append_stage(std::string& out, const StageStep& step) {
         fmt::format("  {}. {:<11} {} ({}, order {})\n", step.number,
                     stage_outcome_name(step.outcome), step.stage_name, step.stage_type, step.order);
     out += fmt::format("     decided {}: {}\n", decided_text(step.decided), step.reason);
-    if (step.at_planning)
-        append_gate(out, "checked at planning", *step.at_planning, "     ");
-    if (step.when_reached)
-        append_gate(out, "checked when reached", *step.when_reached, "     ");
+    if (step.at_planning) append_gate(out, "checked at planning", *step.at_planning, "     ");
+    if (step.when_reached) append_gate(out, "checked when reached", *step.when_reached, "     ");
     if (step.check_time == CheckTime::never) {
         out +=
             "     evaluate_on_plan and re_evaluate_policies are both false: bound policies "
@@ -158,8 +140,7 @@ std::string format_dry_run_text(const DryRun& run) {
     std::string user_line = user.username.empty() ? "no --user"
                             : user.object         ? user.username + ", defined in the set"
                                                   : user.username + ", not defined in the set";
-    if (user.object && !user.is_active)
-        user_line += ", inactive";
+    if (user.object && !user.is_active) user_line += ", inactive";
     user_line += user.superuser ? fmt::format("; superuser ({})", user.superuser_because)
                                 : "; not a superuser";
     out += fmt::format("user: {}\n", user_line);
@@ -168,8 +149,7 @@ std::string format_dry_run_text(const DryRun& run) {
     } else {
         out += "effective groups:\n";
         std::size_t width = 0;
-        for (const EffectiveGroup& group : user.groups)
-            width = std::max(width, group.name.size());
+        for (const EffectiveGroup& group : user.groups) width = std::max(width, group.name.size());
         for (const EffectiveGroup& group : user.groups) {
             out += fmt::format("  {:<{}}  {}\n", group.name, width, group_origin(group, user));
         }
@@ -179,8 +159,7 @@ std::string format_dry_run_text(const DryRun& run) {
     out += fmt::format("authentication requirement {}: {} for {}: {}\n",
                        run.authentication.requirement, verdict_name(run.authentication.verdict),
                        subject_text(run.authentication.evaluated_for), run.authentication.reason);
-    if (run.flow_gate.bindings.empty())
-        out += "flow gate: pass (no policies bound to the flow)\n";
+    if (run.flow_gate.bindings.empty()) out += "flow gate: pass (no policies bound to the flow)\n";
     append_gate(out, "flow gate", run.flow_gate, "");
     if (run.flow_gate.verdict == Verdict::fail) {
         out += fmt::format("  denied_action: {}\n", run.denied_action);
@@ -193,8 +172,7 @@ std::string format_dry_run_text(const DryRun& run) {
         out += "plan: no stage bindings\n";
     } else {
         out += "plan:\n";
-        for (const StageStep& step : run.stages)
-            append_stage(out, step);
+        for (const StageStep& step : run.stages) append_stage(out, step);
     }
     out += fmt::format("\nresult: {}, {}\n", flow_outcome_name(run.outcome), run.outcome_reason);
     for (const DryRunWarning& warning : run.warnings) {

@@ -111,11 +111,10 @@ void write_sarif(std::FILE* out, const Findings& findings, const RunSummary&) {
         auto at = std::find(rule_ids.begin(), rule_ids.end(), f.rule);
         if (at == rule_ids.end()) {
             const rules::Rule* rule = rules::find_rule(f.rule);
-            rules.push_back(
-                {{"id", f.rule},
-                 {"shortDescription", {{"text", rule ? rule->description : f.rule}}},
-                 {"defaultConfiguration",
-                  {{"level", sarif_level(rule ? rule->severity : f.severity)}}}});
+            rules.push_back({{"id", f.rule},
+                             {"shortDescription", {{"text", rule ? rule->description : f.rule}}},
+                             {"defaultConfiguration",
+                              {{"level", sarif_level(rule ? rule->severity : f.severity)}}}});
             rule_ids.push_back(f.rule);
             at = rule_ids.end() - 1;
         }
@@ -131,15 +130,14 @@ void write_sarif(std::FILE* out, const Findings& findings, const RunSummary&) {
                                {{"startLine", std::max<std::uint32_t>(f.line, 1)},
                                 {"startColumn", std::max<std::uint32_t>(f.column, 1)}}}}}}})}});
     }
-    const json document{
-        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-        {"version", "2.1.0"},
-        {"runs", json::array({{{"tool",
-                                {{"driver",
-                                  {{"name", "flowprint"},
-                                   {"version", FLOWPRINT_VERSION},
-                                   {"rules", std::move(rules)}}}}},
-                               {"results", std::move(results)}}})}};
+    const json document{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                        {"version", "2.1.0"},
+                        {"runs", json::array({{{"tool",
+                                                {{"driver",
+                                                  {{"name", "flowprint"},
+                                                   {"version", FLOWPRINT_VERSION},
+                                                   {"rules", std::move(rules)}}}}},
+                                               {"results", std::move(results)}}})}};
     fmt::print(out, "{}\n", document.dump(2));
 }
 

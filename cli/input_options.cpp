@@ -11,34 +11,42 @@
 namespace flowprint::cli {
 
 void add_input_options(CLI::App& command, InputOptions& options) {
-    command.add_option("paths", options.paths, "Blueprint files or directories (searched recursively)")
+    command
+        .add_option("paths", options.paths, "Blueprint files or directories (searched recursively)")
         ->required()
         ->type_name("PATH");
-    command.add_option("--context", options.context,
-                       "Set a context value for !Context, over the blueprints' own")
+    command
+        .add_option("--context", options.context,
+                    "Set a context value for !Context, over the blueprints' own")
         ->type_name("KEY=VALUE");
     command.add_flag("--allow-file", options.allow_file,
                      "Let !File read files (off by default: its default value is used)");
-    command.add_option("--max-file-bytes", options.limits.max_file_bytes,
-                       "Largest blueprint file read")
+    command
+        .add_option("--max-file-bytes", options.limits.max_file_bytes,
+                    "Largest blueprint file read")
         ->capture_default_str();
-    command.add_option("--max-scalar-bytes", options.limits.max_scalar_bytes,
-                       "Largest single YAML scalar")
+    command
+        .add_option("--max-scalar-bytes", options.limits.max_scalar_bytes,
+                    "Largest single YAML scalar")
         ->capture_default_str();
     // yaml-cpp recurses once per level and stops itself at about 500 levels;
     // the resolver allows twice this through tags. Both bound the stack.
-    command.add_option("--max-depth", options.limits.max_depth, "Deepest YAML nesting (at most 1000)")
+    command
+        .add_option("--max-depth", options.limits.max_depth, "Deepest YAML nesting (at most 1000)")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
-    command.add_option("--max-nodes", options.limits.max_nodes,
-                       "Most YAML nodes in one file, after alias expansion")
+    command
+        .add_option("--max-nodes", options.limits.max_nodes,
+                    "Most YAML nodes in one file, after alias expansion")
         ->capture_default_str();
-    command.add_option("--max-enumerate", options.limits.max_enumerate_values,
-                       "Most items iterated by !Enumerate in one run")
+    command
+        .add_option("--max-enumerate", options.limits.max_enumerate_values,
+                    "Most items iterated by !Enumerate in one run")
         ->capture_default_str();
-    command.add_option("--max-tag-values", options.limits.max_tag_values,
-                       "Most values made by tags in one run (a string counts one more per 64 "
-                       "bytes)")
+    command
+        .add_option("--max-tag-values", options.limits.max_tag_values,
+                    "Most values made by tags in one run (a string counts one more per 64 "
+                    "bytes)")
         ->capture_default_str();
 }
 

@@ -1,6 +1,6 @@
 // flowprint: validate, draw and dry-run authentik blueprints offline.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "commands.h"
 #include "exit_status.h"

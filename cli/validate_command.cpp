@@ -98,8 +98,8 @@ int run_validate(const ValidateOptions& options) {
         case FindingFormat::sarif: write_sarif(stdout, findings, summary); break;
         case FindingFormat::github: write_github(stdout, findings, summary); break;
     }
-    const bool fails = findings.has_errors() ||
-                       (options.strict && findings.count(Severity::warning) > 0);
+    const bool fails =
+        findings.has_errors() || (options.strict && findings.count(Severity::warning) > 0);
     return fails ? exit_findings : exit_ok;
 }
 
@@ -111,12 +111,14 @@ void add_validate_command(CLI::App& app, int& exit_code) {
         "validate", "Check blueprints against the schema and their cross-references");
     add_input_options(*command, options->input);
     command->get_option("paths")->required(false);
-    command->add_option("--schema", options->schema_file,
-                        "Validate against this JSON Schema instead of the built-in one "
-                        "(e.g. authentik's schema.json)")
+    command
+        ->add_option("--schema", options->schema_file,
+                     "Validate against this JSON Schema instead of the built-in one "
+                     "(e.g. authentik's schema.json)")
         ->type_name("FILE");
-    command->add_option("--authentik-version", options->authentik_version,
-                        "Fail on models and values that this authentik release does not have")
+    command
+        ->add_option("--authentik-version", options->authentik_version,
+                     "Fail on models and values that this authentik release does not have")
         ->type_name("X.Y");
     const std::map<std::string, FindingFormat> formats{{"text", FindingFormat::text},
                                                        {"json", FindingFormat::json},

@@ -23,10 +23,10 @@ std::string_view kind_name(const yaml::Node& node) {
 void add_entries(const yaml::Node& list, std::vector<Entry>& entries, Findings& findings) {
     for (const yaml::Node& item : list.children) {
         if (!item.is_mapping() || item.is_tagged()) {
-            findings.error("entry-not-mapping",
-                           fmt::format("an entry must be a mapping with `model`, got {}",
-                                       kind_name(item)),
-                           item.location);
+            findings.error(
+                "entry-not-mapping",
+                fmt::format("an entry must be a mapping with `model`, got {}", kind_name(item)),
+                item.location);
             continue;
         }
         Entry entry;
@@ -59,8 +59,8 @@ void read_structure(Blueprint& blueprint, Findings& findings) {
         if (root.find("apiVersion") && root.find("kind")) {
             hint = " (this looks like a Kubernetes manifest)";
         }
-        findings.error("not-a-blueprint",
-                       fmt::format("not a blueprint: no `entries`{}", hint), root.location);
+        findings.error("not-a-blueprint", fmt::format("not a blueprint: no `entries`{}", hint),
+                       root.location);
         blueprint.root.reset();
         return;
     }
@@ -72,8 +72,7 @@ void read_structure(Blueprint& blueprint, Findings& findings) {
     }
     blueprint.context = root.find("context");
     if (entries->is_tagged()) {
-        findings.error("entries-invalid", "`entries` cannot be a tagged value",
-                       entries->location);
+        findings.error("entries-invalid", "`entries` cannot be a tagged value", entries->location);
     } else if (entries->is_sequence()) {
         add_entries(*entries, blueprint.entries, findings);
     } else if (entries->is_mapping()) {
@@ -120,8 +119,7 @@ Blueprint read_blueprint(std::string path, const Limits& limits, Findings& findi
     if (!in) {
         Blueprint blueprint;
         blueprint.path = std::make_unique<const std::string>(std::move(path));
-        findings.error("file-unreadable", "cannot read the file",
-                       Location{*blueprint.path, 1, 1});
+        findings.error("file-unreadable", "cannot read the file", Location{*blueprint.path, 1, 1});
         return blueprint;
     }
     in.seekg(0, std::ios::end);

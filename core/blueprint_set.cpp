@@ -22,7 +22,7 @@ std::string canonical(const std::string& path) {
 /// Applies the blueprints of a set in order, meta-apply targets where they
 /// are named, each blueprint at most once.
 class Applier {
-public:
+  public:
     /// With a reader, the set's first blueprints are placeholders for the
     /// files it reads, each taken from it when first needed.
     Applier(BlueprintSet& set, const InputFiles& inputs, const ResolveSettings& settings,
@@ -45,7 +45,7 @@ public:
         check_group_parent_cycles(set_.store, set_.findings);
     }
 
-private:
+  private:
     void apply(std::size_t index) {
         if (applied_[index]) return;
         applied_[index] = true;
@@ -139,11 +139,11 @@ private:
         }
         const auto* identifier_fields = identifiers.as<Mapping>();
         if (identifier_fields == nullptr || identifier_fields->empty()) {
-            set_.findings.error("entry-missing-identifiers",
-                                "No or invalid identifiers: every entry needs `identifiers` "
-                                "that find its object",
-                                entry.identifiers ? entry.identifiers->location
-                                                  : entry.node->location);
+            set_.findings.error(
+                "entry-missing-identifiers",
+                "No or invalid identifiers: every entry needs `identifiers` "
+                "that find its object",
+                entry.identifiers ? entry.identifiers->location : entry.node->location);
             remember(KeyedEntry::Status::failed, 0);
             return;
         }
@@ -164,7 +164,8 @@ private:
                 remember(KeyedEntry::Status::failed, 0);
                 return;
             }
-            if (state == "present") set_.store.update(*existing, attr_fields, *identifier_fields, where);
+            if (state == "present")
+                set_.store.update(*existing, attr_fields, *identifier_fields, where);
             remember(KeyedEntry::Status::created, *existing);
             return;
         }
@@ -199,9 +200,9 @@ private:
             return;
         }
         if (!target) {
-            const std::string message = fmt::format(
-                "meta-apply target with {} is not in the blueprint set{}", wanted,
-                must_exist ? "" : " (required: false, so authentik skips it)");
+            const std::string message =
+                fmt::format("meta-apply target with {} is not in the blueprint set{}", wanted,
+                            must_exist ? "" : " (required: false, so authentik skips it)");
             if (must_exist) {
                 set_.findings.error("meta-apply-missing", message, where);
             } else {
@@ -242,8 +243,8 @@ private:
             if (!fs::is_regular_file(candidate, error)) continue;
             // authentik would find it in its blueprints directory: read it too.
             Findings read_findings;
-            set_.blueprints.push_back(
-                read_blueprint(candidate.lexically_normal().string(), settings_.limits, read_findings));
+            set_.blueprints.push_back(read_blueprint(candidate.lexically_normal().string(),
+                                                     settings_.limits, read_findings));
             set_.findings.append(read_findings);
             canonical_paths_.push_back(canonical(candidate.string()));
             applied_.push_back(false);

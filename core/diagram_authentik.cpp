@@ -123,8 +123,10 @@ Diagram render_authentik_diagram(const FlowIndex& index, ObjectId flow_id) {
     if (requirement != "none") {
         lines.add("", std::nullopt,
                   DiagramNode{"flow_auth_requirement",
-                              "Flow authentication requirement\n" + requirement, Shape::box,
-                              std::nullopt, {}});
+                              "Flow authentication requirement\n" + requirement,
+                              Shape::box,
+                              std::nullopt,
+                              {}});
         lines.add("flow_auth_requirement", "Requirement not fulfilled", kDone);
         lines.add("flow_auth_requirement", "Requirement fulfilled",
                   DiagramNode{"flow_start", "placeholder", Shape::box, std::nullopt, {}});
@@ -162,7 +164,8 @@ Diagram render_authentik_diagram(const FlowIndex& index, ObjectId flow_id) {
         const StoredObject& binding = store.get(binding_id);
         auto label = member_label(store, binding.field("stage"));
         if (!label) continue;
-        if (label->guessed) diagram.guessed_labels.push_back(label->display_name + ": " + label->name);
+        if (label->guessed)
+            diagram.guessed_labels.push_back(label->display_name + ": " + label->name);
         const std::size_t s = steps.size();
         StageStep step{DiagramNode{fmt::format("stage_{}", s),
                                    fmt::format("Stage ({})\n{}", label->display_name, label->name),

@@ -11,7 +11,10 @@ std::string node_attributes(const GraphNode& node) {
     switch (node.shape) {
         case NodeShape::subroutine: shape = "box, peripheries=2"; break;
         case NodeShape::hexagon: shape = "hexagon"; break;
-        case NodeShape::stadium: shape = "box"; style = "rounded"; break;
+        case NodeShape::stadium:
+            shape = "box";
+            style = "rounded";
+            break;
         case NodeShape::box: shape = "box"; break;
     }
     std::string extra;

@@ -39,7 +39,7 @@ struct GraphEdge {
 /// A flow diagram as nodes and edges, independent of the output format, so
 /// that the Mermaid and the Graphviz writers show the same information.
 class DiagramGraph {
-public:
+  public:
     /// Adds the node, or, when its id is already there, gives that node this
     /// label, shape and mark (a later definition wins, as in Mermaid).
     void add_node(GraphNode node);
@@ -50,7 +50,7 @@ public:
     const std::vector<GraphNode>& nodes() const { return nodes_; }
     const std::vector<GraphEdge>& edges() const { return edges_; }
 
-private:
+  private:
     std::vector<GraphNode> nodes_;
     std::vector<GraphEdge> edges_;
     std::unordered_map<std::string, std::size_t> position_of_;

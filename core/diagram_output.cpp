@@ -13,8 +13,8 @@ namespace {
 std::string heading_of(const FlowIndex& index, ObjectId flow) {
     const Value* name = index.store().get(flow).field("name");
     std::string heading = name ? python_str(*name) : std::string();
-    std::replace_if(heading.begin(), heading.end(), [](char c) { return c == '\n' || c == '\r'; },
-                    ' ');
+    std::replace_if(
+        heading.begin(), heading.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
     if (heading.empty()) heading = index.slug_of(flow);
     // Markdown gives these characters a meaning (emphasis, links, inline
     // HTML, entities, code); a backslash makes each one plain text.

@@ -9,8 +9,8 @@
 namespace flowprint {
 namespace {
 
-constexpr std::array<std::string_view, 6> kSuffixes = {"exact",    "iexact",    "in",
-                                                        "isnull",   "contains",  "icontains"};
+constexpr std::array<std::string_view, 6> kSuffixes = {"exact",  "iexact",   "in",
+                                                       "isnull", "contains", "icontains"};
 
 /// A lookup split into the path of fields it follows and its comparison.
 struct Lookup {
@@ -44,8 +44,8 @@ std::optional<Lookup> parse_lookup(const std::string& text) {
 /// are recognised by Django's other lookup names.
 bool is_unsupported_comparison(std::string_view part) {
     static constexpr std::array<std::string_view, 16> kOther = {
-        "gt", "gte", "lt", "lte", "startswith", "istartswith", "endswith", "iendswith",
-        "range", "regex", "iregex", "year", "month", "day", "date", "search"};
+        "gt",    "gte",   "lt",     "lte",  "startswith", "istartswith", "endswith", "iendswith",
+        "range", "regex", "iregex", "year", "month",      "day",         "date",     "search"};
     return std::find(kOther.begin(), kOther.end(), part) != kOther.end();
 }
 
@@ -111,8 +111,9 @@ bool matches(const ObjectStore& store, ObjectId id, const Lookup& lookup, const 
     std::vector<Value> reached;
     follow(store, id, lookup.path, reached);
     if (lookup.comparison == "isnull") {
-        const bool is_null = reached.empty() || std::all_of(reached.begin(), reached.end(),
-                                                            [](const Value& v) { return v.is_null(); });
+        const bool is_null =
+            reached.empty() ||
+            std::all_of(reached.begin(), reached.end(), [](const Value& v) { return v.is_null(); });
         return is_null == truthy(query);
     }
     return std::any_of(reached.begin(), reached.end(), [&](const Value& value) {
@@ -133,15 +134,15 @@ bool indexable(const std::string& model, const Lookup& lookup) {
 /// that slug, then objects of `model` whose target is one of them): a superset
 /// of the live objects that match, in creation order. Nothing when there
 /// would be more than `limit`.
-std::optional<std::vector<ObjectId>> follow_back(const ObjectStore& store,
-                                                 const std::string& model, const Lookup& lookup,
-                                                 const Value& query, std::size_t limit) {
+std::optional<std::vector<ObjectId>> follow_back(const ObjectStore& store, const std::string& model,
+                                                 const Lookup& lookup, const Value& query,
+                                                 std::size_t limit) {
     auto reached = store.indexed(ObjectStore::any_model, lookup.path.back(), query);
     if (reached.size() > limit) return std::nullopt;
     std::vector<ObjectId> found(reached.begin(), reached.end());
     for (std::size_t step = lookup.path.size() - 1; step-- > 0;) {
-        const std::string_view step_model = step == 0 ? std::string_view(model)
-                                                      : ObjectStore::any_model;
+        const std::string_view step_model =
+            step == 0 ? std::string_view(model) : ObjectStore::any_model;
         std::vector<ObjectId> linking;
         for (ObjectId target : found) {
             auto bucket = store.indexed(step_model, lookup.path[step], Value{ObjectRef{target}});

@@ -26,9 +26,9 @@ void Findings::append(const Findings& other) {
 bool Findings::has_errors() const { return count(Severity::error) > 0; }
 
 std::size_t Findings::count(Severity severity) const {
-    return static_cast<std::size_t>(std::count_if(
-        findings_.begin(), findings_.end(),
-        [severity](const Finding& f) { return f.severity == severity; }));
+    return static_cast<std::size_t>(
+        std::count_if(findings_.begin(), findings_.end(),
+                      [severity](const Finding& f) { return f.severity == severity; }));
 }
 
 }  // namespace flowprint

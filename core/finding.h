@@ -25,9 +25,8 @@ struct Finding {
 
 /// The findings of one run, in the order they were made.
 class Findings {
-public:
-    void add(Severity severity, std::string_view rule, std::string message,
-             const Location& where);
+  public:
+    void add(Severity severity, std::string_view rule, std::string message, const Location& where);
     void error(std::string_view rule, std::string message, const Location& where) {
         add(Severity::error, rule, std::move(message), where);
     }
@@ -45,7 +44,7 @@ public:
     std::vector<Finding>& all() { return findings_; }
     bool empty() const { return findings_.empty(); }
 
-private:
+  private:
     std::vector<Finding> findings_;
 };
 

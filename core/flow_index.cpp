@@ -41,8 +41,10 @@ FlowIndex::FlowIndex(const ObjectStore& store) : store_(store) {
         const auto oa = binding_order(store.get(a)), ob = binding_order(store.get(b));
         return oa != ob ? oa < ob : a < b;
     };
-    for (auto& [flow, bindings] : stage_bindings_) std::sort(bindings.begin(), bindings.end(), by_order);
-    for (auto& [target, bindings] : policy_bindings_) std::sort(bindings.begin(), bindings.end(), by_order);
+    for (auto& [flow, bindings] : stage_bindings_)
+        std::sort(bindings.begin(), bindings.end(), by_order);
+    for (auto& [target, bindings] : policy_bindings_)
+        std::sort(bindings.begin(), bindings.end(), by_order);
 }
 
 std::optional<ObjectId> FlowIndex::flow_by_slug(std::string_view slug) const {

@@ -16,7 +16,7 @@ namespace flowprint {
 /// stage bindings by flow and policy bindings by target, each sorted by
 /// `order` with ties in declaration order.
 class FlowIndex {
-public:
+  public:
     explicit FlowIndex(const ObjectStore& store);
 
     /// Live flows in declaration order.
@@ -29,7 +29,7 @@ public:
 
     const ObjectStore& store() const { return store_; }
 
-private:
+  private:
     const ObjectStore& store_;
     std::vector<ObjectId> flows_;
     std::unordered_map<ObjectId, std::vector<ObjectId>> stage_bindings_;

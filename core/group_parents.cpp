@@ -18,19 +18,15 @@ std::vector<ObjectId> group_parents(const ObjectStore& store, ObjectId group) {
     std::vector<ObjectId> parents;
     auto add = [&](const Value& value) {
         const auto* ref = value.as<ObjectRef>();
-        if (ref == nullptr || ref->id >= store.size())
-            return;
+        if (ref == nullptr || ref->id >= store.size()) return;
         const StoredObject& parent = store.get(ref->id);
-        if (!parent.deleted && parent.model == models::group)
-            parents.push_back(ref->id);
+        if (!parent.deleted && parent.model == models::group) parents.push_back(ref->id);
     };
     const StoredObject& object = store.get(group);
-    if (const Value* parent = object.field("parent"))
-        add(*parent);
+    if (const Value* parent = object.field("parent")) add(*parent);
     if (const Value* list = object.field("parents")) {
         if (const auto* items = list->as<Sequence>()) {
-            for (const Value& item : *items)
-                add(item);
+            for (const Value& item : *items) add(item);
         } else {
             add(*list);
         }
@@ -47,8 +43,7 @@ void check_group_parent_cycles(const ObjectStore& store, Findings& findings) {
         std::size_t next = 0;
     };
     for (ObjectId start : store.of_model(models::group)) {
-        if (store.get(start).deleted || marks[start] != Mark::unseen)
-            continue;
+        if (store.get(start).deleted || marks[start] != Mark::unseen) continue;
         std::vector<Step> path;
         path.push_back(Step{start, group_parents(store, start)});
         marks[start] = Mark::on_path;
@@ -65,8 +60,7 @@ void check_group_parent_cycles(const ObjectStore& store, Findings& findings) {
                 bool in_cycle = false;
                 for (const Step& each : path) {
                     in_cycle = in_cycle || each.group == parent;
-                    if (in_cycle)
-                        chain += group_name(store, each.group) + " -> ";
+                    if (in_cycle) chain += group_name(store, each.group) + " -> ";
                 }
                 chain += group_name(store, parent);
                 findings.error("group-parent-cycle",

@@ -50,8 +50,8 @@ InputFiles find_input_files(const std::vector<std::string>& paths) {
                 }
             }
             if (found.empty()) {
-                inputs.error = fmt::format("{}: no blueprints (*.yaml, *.yml) in this directory",
-                                           given);
+                inputs.error =
+                    fmt::format("{}: no blueprints (*.yaml, *.yml) in this directory", given);
                 return inputs;
             }
             std::sort(found.begin(), found.end());

@@ -51,8 +51,8 @@ void ObjectStore::update(ObjectId id, const Mapping& attrs, const Mapping& ident
 void ObjectStore::remove(ObjectId id) {
     static constexpr std::array<std::string_view, 2> kBindings = {models::stage_binding,
                                                                   models::policy_binding};
-    static constexpr std::array<std::string_view, 5> kLinks = {"target", "stage", "policy",
-                                                               "group", "user"};
+    static constexpr std::array<std::string_view, 5> kLinks = {"target", "stage", "policy", "group",
+                                                               "user"};
     std::vector<ObjectId> pending{id};
     while (!pending.empty()) {
         const ObjectId next = pending.back();

@@ -28,11 +28,10 @@ struct StoredObject {
 /// order they were first created, which is the declaration order used to
 /// break ties everywhere.
 class ObjectStore {
-public:
+  public:
     ObjectId create(std::string model, Mapping fields, Location defined_at);
     /// Sets attrs, then identifiers (which win on a clash), field by field.
-    void update(ObjectId id, const Mapping& attrs, const Mapping& identifiers,
-                Location defined_at);
+    void update(ObjectId id, const Mapping& attrs, const Mapping& identifiers, Location defined_at);
     /// Deletes the object and, as the database's cascades would, everything
     /// that points at it through a binding's target, stage, policy, group or user.
     void remove(ObjectId id);
@@ -59,7 +58,7 @@ public:
     /// follow a link whose model is not known (`target__slug`).
     static constexpr std::string_view any_model = "";
 
-private:
+  private:
     using Bucket = std::vector<ObjectId>;
     using FieldIndex = std::unordered_map<std::string, Bucket>;
 

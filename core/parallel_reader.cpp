@@ -15,8 +15,7 @@ ParallelReader::ParallelReader(std::vector<std::string> files, const Limits& lim
     const std::size_t helpers = std::min(cores - 1, files_.size());
     for (std::size_t i = 0; i < helpers; ++i) {
         helpers_.emplace_back([this] {
-            while (read_next()) {
-            }
+            while (read_next()) {}
         });
     }
 }
@@ -29,8 +28,7 @@ ParallelReader::~ParallelReader() {
 
 bool ParallelReader::read_next() {
     const std::size_t index = next_++;
-    if (index >= files_.size())
-        return false;
+    if (index >= files_.size()) return false;
     Blueprint blueprint = read_blueprint(files_[index], limits_, findings_[index]);
     {
         std::lock_guard lock(mutex_);
@@ -47,8 +45,7 @@ Blueprint ParallelReader::take(std::size_t index) {
         lock.unlock();
         const bool read_one = read_next();
         lock.lock();
-        if (!read_one)
-            read_done_.wait(lock, [&] { return done_[index] != 0; });
+        if (!read_one) read_done_.wait(lock, [&] { return done_[index] != 0; });
     }
     return std::move(blueprints_[index]);
 }

@@ -13,8 +13,7 @@ std::string text_field(const StoredObject& object, std::string_view field) {
 }
 
 std::string who(const Subject& subject) {
-    if (subject.anonymous())
-        return "the anonymous requester";
+    if (subject.anonymous()) return "the anonymous requester";
     return subject.username.empty() ? std::string("the user") : subject.username;
 }
 
@@ -69,13 +68,10 @@ AuthenticationCheck check_authentication(const std::string& requirement, const I
 /// their result is the same for everybody.
 void warn_anonymous_bindings(const GateResult& gate, std::string_view where, std::string_view when,
                              std::vector<DryRunWarning>& warnings) {
-    if (!gate.evaluated_for.anonymous())
-        return;
+    if (!gate.evaluated_for.anonymous()) return;
     for (const BindingResult& binding : gate.bindings) {
-        if (!binding.enabled)
-            continue;
-        if (binding.kind != BindingKind::group && binding.kind != BindingKind::user)
-            continue;
+        if (!binding.enabled) continue;
+        if (binding.kind != BindingKind::group && binding.kind != BindingKind::user) continue;
         warnings.push_back(
             {"anonymous-binding",
              fmt::format("the {} binding to {} on {} is evaluated for the anonymous requester "
@@ -86,8 +82,7 @@ void warn_anonymous_bindings(const GateResult& gate, std::string_view where, std
 }
 
 std::string denied_action_meaning(std::string_view action) {
-    if (action == "message")
-        return "authentik shows an access-denied message";
+    if (action == "message") return "authentik shows an access-denied message";
     if (action == "continue") {
         return "authentik continues to the `next` URL when there is one, else shows a message";
     }
@@ -163,8 +158,7 @@ class StagePlanner {
                              where, bindings.size(), bindings.size() == 1 ? "y is" : "ies are")});
         }
         decide(step, bindings.empty(), ambiguous);
-        if (step.identifies_user && step.outcome == StageOutcome::planned)
-            identified_ = true;
+        if (step.identifies_user && step.outcome == StageOutcome::planned) identified_ = true;
         if (step.identifies_user && step.outcome == StageOutcome::conditional) {
             maybe_identified_ = true;
         }
@@ -218,8 +212,7 @@ class StagePlanner {
                                             : "its policies are never checked";
                 return;
         }
-        if (nothing_bound)
-            step.reason = "no policies are bound to it";
+        if (nothing_bound) step.reason = "no policies are bound to it";
     }
 
     const FlowIndex& index_;
@@ -233,10 +226,8 @@ class StagePlanner {
 void settle_outcome(DryRun& run) {
     std::size_t planned = 0, conditional = 0;
     for (const StageStep& step : run.stages) {
-        if (step.outcome == StageOutcome::planned)
-            ++planned;
-        if (step.outcome == StageOutcome::conditional)
-            ++conditional;
+        if (step.outcome == StageOutcome::planned) ++planned;
+        if (step.outcome == StageOutcome::conditional) ++conditional;
     }
     if (planned == 0 && conditional == 0) {
         run.outcome = FlowOutcome::empty;
@@ -244,8 +235,7 @@ void settle_outcome(DryRun& run) {
         std::string message =
             "no stage runs: authentik ends the flow at once, as if it had finished, without an "
             "error";
-        if (run.designation == "authentication")
-            message += "; nobody is logged in";
+        if (run.designation == "authentication") message += "; nobody is logged in";
         run.warnings.push_back({"empty-plan", std::move(message)});
         return;
     }
@@ -273,54 +263,39 @@ void settle_outcome(DryRun& run) {
 
 std::string_view check_time_name(CheckTime time) {
     switch (time) {
-        case CheckTime::at_planning:
-            return "at_planning";
-        case CheckTime::when_reached:
-            return "when_reached";
-        case CheckTime::both:
-            return "both";
-        case CheckTime::never:
-            return "never";
+        case CheckTime::at_planning: return "at_planning";
+        case CheckTime::when_reached: return "when_reached";
+        case CheckTime::both: return "both";
+        case CheckTime::never: return "never";
     }
     return "never";
 }
 
 std::string_view stage_outcome_name(StageOutcome outcome) {
     switch (outcome) {
-        case StageOutcome::planned:
-            return "planned";
-        case StageOutcome::skipped:
-            return "skipped";
-        case StageOutcome::conditional:
-            return "conditional";
+        case StageOutcome::planned: return "planned";
+        case StageOutcome::skipped: return "skipped";
+        case StageOutcome::conditional: return "conditional";
     }
     return "planned";
 }
 
 std::string_view decision_name(Decision decision) {
     switch (decision) {
-        case Decision::at_planning:
-            return "at_planning";
-        case Decision::when_reached:
-            return "when_reached";
-        case Decision::at_planning_and_when_reached:
-            return "at_planning_and_when_reached";
-        case Decision::not_checked:
-            return "not_checked";
+        case Decision::at_planning: return "at_planning";
+        case Decision::when_reached: return "when_reached";
+        case Decision::at_planning_and_when_reached: return "at_planning_and_when_reached";
+        case Decision::not_checked: return "not_checked";
     }
     return "not_checked";
 }
 
 std::string_view flow_outcome_name(FlowOutcome outcome) {
     switch (outcome) {
-        case FlowOutcome::runs:
-            return "runs";
-        case FlowOutcome::conditional:
-            return "conditional";
-        case FlowOutcome::empty:
-            return "empty";
-        case FlowOutcome::denied:
-            return "denied";
+        case FlowOutcome::runs: return "runs";
+        case FlowOutcome::conditional: return "conditional";
+        case FlowOutcome::empty: return "empty";
+        case FlowOutcome::denied: return "denied";
     }
     return "runs";
 }
@@ -342,8 +317,7 @@ DryRun plan_dry_run(const FlowIndex& index, ObjectId flow, const DryRunRequest& 
     run.denied_action = text_field(flow_object, "denied_action");
     run.identity = resolve_identity(store, request.identity, run.designation);
     const Identity& identity = run.identity;
-    for (const std::string& note : identity.notes)
-        run.warnings.push_back({"identity", note});
+    for (const std::string& note : identity.notes) run.warnings.push_back({"identity", note});
     if (identity.user.object && !identity.user.is_active) {
         run.warnings.push_back(
             {"inactive-user",
@@ -380,8 +354,7 @@ DryRun plan_dry_run(const FlowIndex& index, ObjectId flow, const DryRunRequest& 
 
     StagePlanner planner(index, context, run);
     std::size_t number = 0;
-    for (ObjectId binding : index.stage_bindings(flow))
-        planner.plan(binding, ++number);
+    for (ObjectId binding : index.stage_bindings(flow)) planner.plan(binding, ++number);
     settle_outcome(run);
     return run;
 }

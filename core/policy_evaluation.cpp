@@ -21,8 +21,7 @@ struct Outcome {
 };
 
 std::string who(const Subject& subject) {
-    if (subject.anonymous())
-        return "the anonymous requester";
+    if (subject.anonymous()) return "the anonymous requester";
     return subject.username.empty() ? std::string("the user") : subject.username;
 }
 
@@ -121,24 +120,18 @@ Outcome check_policy(const PolicyContext& context, const Value& reference, Bindi
 
 std::string_view verdict_name(Verdict verdict) {
     switch (verdict) {
-        case Verdict::pass:
-            return "pass";
-        case Verdict::fail:
-            return "fail";
-        case Verdict::unknown:
-            return "unknown";
+        case Verdict::pass: return "pass";
+        case Verdict::fail: return "fail";
+        case Verdict::unknown: return "unknown";
     }
     return "unknown";
 }
 
 Verdict negated(Verdict verdict) {
     switch (verdict) {
-        case Verdict::pass:
-            return Verdict::fail;
-        case Verdict::fail:
-            return Verdict::pass;
-        case Verdict::unknown:
-            return Verdict::unknown;
+        case Verdict::pass: return Verdict::fail;
+        case Verdict::fail: return Verdict::pass;
+        case Verdict::unknown: return Verdict::unknown;
     }
     return Verdict::unknown;
 }
@@ -152,52 +145,40 @@ std::string_view engine_mode_name(EngineMode mode) {
 }
 
 Verdict combine(std::span<const Verdict> results, EngineMode mode) {
-    if (results.empty())
-        return Verdict::pass;
+    if (results.empty()) return Verdict::pass;
     const auto count = [&](Verdict v) { return std::count(results.begin(), results.end(), v); };
     if (mode == EngineMode::any) {
-        if (count(Verdict::pass) > 0)
-            return Verdict::pass;
+        if (count(Verdict::pass) > 0) return Verdict::pass;
         if (count(Verdict::fail) == static_cast<std::ptrdiff_t>(results.size()))
             return Verdict::fail;
         return Verdict::unknown;
     }
-    if (count(Verdict::fail) > 0)
-        return Verdict::fail;
-    if (count(Verdict::pass) == static_cast<std::ptrdiff_t>(results.size()))
-        return Verdict::pass;
+    if (count(Verdict::fail) > 0) return Verdict::fail;
+    if (count(Verdict::pass) == static_cast<std::ptrdiff_t>(results.size())) return Verdict::pass;
     return Verdict::unknown;
 }
 
 std::string_view subject_role_name(Subject::Role role) {
     switch (role) {
-        case Subject::Role::anonymous:
-            return "anonymous";
-        case Subject::Role::requester:
-            return "requester";
-        case Subject::Role::pending_user:
-            return "pending_user";
+        case Subject::Role::anonymous: return "anonymous";
+        case Subject::Role::requester: return "requester";
+        case Subject::Role::pending_user: return "pending_user";
     }
     return "anonymous";
 }
 
 std::optional<Verdict> Assumptions::find(std::string_view name) const {
     const auto found = results.find(name);
-    if (found == results.end())
-        return std::nullopt;
+    if (found == results.end()) return std::nullopt;
     return found->second;
 }
 
 std::string_view binding_kind_name(BindingKind kind) {
     switch (kind) {
-        case BindingKind::policy:
-            return "policy";
-        case BindingKind::group:
-            return "group";
-        case BindingKind::user:
-            return "user";
-        case BindingKind::none:
-            return "none";
+        case BindingKind::policy: return "policy";
+        case BindingKind::group: return "group";
+        case BindingKind::user: return "user";
+        case BindingKind::none: return "none";
     }
     return "none";
 }
@@ -250,8 +231,7 @@ GateResult evaluate_gate(const PolicyContext& context, std::span<const ObjectId>
     std::vector<Verdict> results;
     for (ObjectId binding : bindings) {
         gate.bindings.push_back(evaluate_binding(context, binding, subject));
-        if (gate.bindings.back().result)
-            results.push_back(*gate.bindings.back().result);
+        if (gate.bindings.back().result) results.push_back(*gate.bindings.back().result);
     }
     gate.verdict = combine(results, mode);
     return gate;
@@ -261,20 +241,16 @@ std::vector<std::string> assumable_policy_names(const ObjectStore& store) {
     std::vector<std::string> names;
     for (ObjectId id = 0; id < store.size(); ++id) {
         const StoredObject& object = store.get(id);
-        if (object.deleted)
-            continue;
+        if (object.deleted) continue;
         const ModelInfo* model = find_model(object.model);
         if (model && model->kind == ModelKind::policy) {
-            if (const Value* name = object.field("name"))
-                names.push_back(python_str(*name));
+            if (const Value* name = object.field("name")) names.push_back(python_str(*name));
             continue;
         }
-        if (to_lower(object.model) != models::policy_binding)
-            continue;
+        if (to_lower(object.model) != models::policy_binding) continue;
         const Value* policy = object.field("policy");
         const auto* external = policy ? policy->as<ExternalRef>() : nullptr;
-        if (external && !external->name.empty())
-            names.push_back(external->name);
+        if (external && !external->name.empty()) names.push_back(external->name);
     }
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());

@@ -77,35 +77,38 @@ FormatResult convert(const Spec& spec, const Value& arg) {
         case 'u': {
             auto real = as_real(arg);
             if (!real || !std::isfinite(*real)) {
-                return {{}, fmt::format("%{} format: a real number is required, not {}",
-                                        spec.conversion, python_type_name(arg))};
+                return {{},
+                        fmt::format("%{} format: a real number is required, not {}",
+                                    spec.conversion, python_type_name(arg))};
             }
             Spec as_d = spec;
             as_d.conversion = 'd';
-            const auto whole = arg.is<std::int64_t>() ? *arg.as<std::int64_t>()
-                                                      : static_cast<std::int64_t>(std::trunc(*real));
+            const auto whole = arg.is<std::int64_t>()
+                                   ? *arg.as<std::int64_t>()
+                                   : static_cast<std::int64_t>(std::trunc(*real));
             return {c_format(as_d, "ll", static_cast<long long>(whole)), {}};
         }
         case 'x':
         case 'X':
         case 'o': {
             if (!arg.is<std::int64_t>() && !arg.is<bool>()) {
-                return {{}, fmt::format("%{} format: an integer is required, not {}",
-                                        spec.conversion, python_type_name(arg))};
+                return {{},
+                        fmt::format("%{} format: an integer is required, not {}", spec.conversion,
+                                    python_type_name(arg))};
             }
             const std::int64_t whole = *as_integer(arg);
-            const auto magnitude =
-                whole < 0 ? 0 - static_cast<unsigned long long>(whole) : static_cast<unsigned long long>(whole);
-            std::string digits = spec.conversion == 'o' ? fmt::format("{:o}", magnitude)
+            const auto magnitude = whole < 0 ? 0 - static_cast<unsigned long long>(whole)
+                                             : static_cast<unsigned long long>(whole);
+            std::string digits = spec.conversion == 'o'   ? fmt::format("{:o}", magnitude)
                                  : spec.conversion == 'x' ? fmt::format("{:x}", magnitude)
                                                           : fmt::format("{:X}", magnitude);
             if (spec.precision && digits.size() < static_cast<std::size_t>(*spec.precision)) {
                 digits.insert(0, static_cast<std::size_t>(*spec.precision) - digits.size(), '0');
             }
-            std::string sign = whole < 0 ? "-"
+            std::string sign = whole < 0                                   ? "-"
                                : spec.flags.find('+') != std::string::npos ? "+"
                                : spec.flags.find(' ') != std::string::npos ? " "
-                                                                          : "";
+                                                                           : "";
             if (spec.flags.find('#') != std::string::npos) {
                 sign += spec.conversion == 'o' ? "0o" : spec.conversion == 'x' ? "0x" : "0X";
             }
@@ -131,8 +134,9 @@ FormatResult convert(const Spec& spec, const Value& arg) {
             return {c_format(spec, "", *real), {}};
         }
         default:
-            return {{}, fmt::format("the conversion '%{}' is not supported by flowprint",
-                                    spec.conversion)};
+            return {
+                {},
+                fmt::format("the conversion '%{}' is not supported by flowprint", spec.conversion)};
     }
 }
 
@@ -153,18 +157,21 @@ FormatResult python_percent_format(std::string_view format, std::span<const Valu
         }
         if (format[i] == '(') return {{}, "mapping keys (%(name)s) are not supported by flowprint"};
         Spec spec;
-        while (i < format.size() && std::string_view("-+ 0#").find(format[i]) != std::string_view::npos) {
+        while (i < format.size() &&
+               std::string_view("-+ 0#").find(format[i]) != std::string_view::npos) {
             if (spec.flags.find(format[i]) == std::string::npos) spec.flags += format[i];
             ++i;
         }
-        if (i < format.size() && format[i] == '*') return {{}, "'*' widths are not supported by flowprint"};
+        if (i < format.size() && format[i] == '*')
+            return {{}, "'*' widths are not supported by flowprint"};
         int width = 0;
         bool has_width = false;
         while (i < format.size() && format[i] >= '0' && format[i] <= '9') {
             width = width * 10 + (format[i++] - '0');
             has_width = true;
             if (width > kMaxWidth) {
-                return {{}, fmt::format("widths over {} are not supported by flowprint", kMaxWidth)};
+                return {{},
+                        fmt::format("widths over {} are not supported by flowprint", kMaxWidth)};
             }
         }
         if (has_width) spec.width = width;
@@ -174,13 +181,16 @@ FormatResult python_percent_format(std::string_view format, std::span<const Valu
             while (i < format.size() && format[i] >= '0' && format[i] <= '9') {
                 precision = precision * 10 + (format[i++] - '0');
                 if (precision > kMaxPrecision) {
-                    return {{}, fmt::format("precisions over {} are not supported by flowprint",
-                                            kMaxPrecision)};
+                    return {{},
+                            fmt::format("precisions over {} are not supported by flowprint",
+                                        kMaxPrecision)};
                 }
             }
             spec.precision = precision;
         }
-        while (i < format.size() && std::string_view("hlL").find(format[i]) != std::string_view::npos) ++i;
+        while (i < format.size() &&
+               std::string_view("hlL").find(format[i]) != std::string_view::npos)
+            ++i;
         if (i >= format.size()) return {{}, "incomplete format"};
         spec.conversion = format[i];
         if (next_arg >= args.size()) return {{}, "not enough arguments for format string"};

@@ -158,8 +158,8 @@ Value Resolver::resolve_untagged(const yaml::Node& node) {
                     }
                     continue;
                 }
-                std::string name = key.is_scalar() && !key.is_tagged() ? key.text
-                                                                         : python_str(resolve(key));
+                std::string name =
+                    key.is_scalar() && !key.is_tagged() ? key.text : python_str(resolve(key));
                 // PyYAML keeps the last value of a duplicated key.
                 auto [at, inserted] = positions.try_emplace(name, entries.size());
                 if (inserted) {

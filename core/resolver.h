@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "finding.h"
+#include "object_store.h"
 #include "run_budget.h"
 #include "run_limits.h"
-#include "object_store.h"
 #include "yaml_node.h"
 
 namespace flowprint {
@@ -44,10 +44,10 @@ struct ResolveSettings {
 /// object store as applied so far. Each tag lives in its own file under
 /// `core/tags/`; this class holds what they share.
 class Resolver {
-public:
+  public:
     Resolver(const ObjectStore& store, const KeyTable& keys, const yaml::Node* context,
-             std::string_view blueprint_dir, const ResolveSettings& settings,
-             RunBudget& budget, Findings& findings);
+             std::string_view blueprint_dir, const ResolveSettings& settings, RunBudget& budget,
+             Findings& findings);
 
     /// The value of a node after its tags have run. A tag error is a finding
     /// at the tag's position, and the value is then None.
@@ -74,9 +74,10 @@ public:
     std::optional<Value> context_value(const std::string& key, const Location& where);
 
     /// Reports a tag error and gives the None that stands for the failed tag.
-    Value fail(const yaml::Node& tag_node, std::string message, std::string_view rule = "tag-invalid");
+    Value fail(const yaml::Node& tag_node, std::string message,
+               std::string_view rule = "tag-invalid");
 
-private:
+  private:
     Value resolve_nested(const yaml::Node& node);
     Value resolve_untagged(const yaml::Node& node);
 

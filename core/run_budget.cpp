@@ -15,8 +15,7 @@ std::size_t value_weight(const Value& value) {
         if (const auto* text = next->as<std::string>()) {
             total += (text->size() + 63) / 64;
         } else if (const auto* items = next->as<Sequence>()) {
-            for (const Value& item : *items)
-                pending.push_back(&item);
+            for (const Value& item : *items) pending.push_back(&item);
         } else if (const auto* entries = next->as<Mapping>()) {
             for (const MappingEntry& entry : *entries) {
                 total += 1 + (entry.key.size() + 63) / 64;

@@ -49,8 +49,8 @@ std::optional<std::int64_t> sexagesimal(std::string_view body) {
         const std::string_view part =
             body.substr(colon + 1, next == std::string_view::npos ? next : next - colon - 1);
         const bool one_digit = part.size() == 1 && is_digit(part[0]);
-        const bool two_digits = part.size() == 2 && part[0] >= '0' && part[0] <= '5' &&
-                                is_digit(part[1]);
+        const bool two_digits =
+            part.size() == 2 && part[0] >= '0' && part[0] <= '5' && is_digit(part[1]);
         if (!one_digit && !two_digits) return std::nullopt;
         if (total > (std::numeric_limits<std::int64_t>::max() - 59) / 60) return std::nullopt;
         total = total * 60 + std::stoi(std::string(part));
@@ -142,7 +142,8 @@ std::optional<double> yaml11_float(std::string_view text) {
 
 Value::Data type_plain_scalar(std::string_view text) {
     if (is_one_of(text, {"", "~", "null", "Null", "NULL"})) return std::monostate{};
-    if (is_one_of(text, {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"})) return true;
+    if (is_one_of(text, {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}))
+        return true;
     if (is_one_of(text, {"no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"}))
         return false;
     const char first = text.front();

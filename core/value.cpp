@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
 #include <charconv>
+#include <cmath>
 #include <unordered_map>
 
 namespace flowprint {
@@ -223,7 +223,8 @@ void merge_into(Mapping& target, const Mapping& source) {
         }
     };
     if (target.size() * source.size() <= 1024) {
-        for (const MappingEntry& entry : source) merge_one(find_in(target, entry.key), entry, target);
+        for (const MappingEntry& entry : source)
+            merge_one(find_in(target, entry.key), entry, target);
         return;
     }
     // Large mappings: look keys up by hash so that merging stays linear. The

@@ -6,8 +6,8 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
-#include <map>
 #include <istream>
+#include <map>
 #include <streambuf>
 #include <unordered_set>
 
@@ -33,7 +33,7 @@ std::string local_tag(const std::string& tag) {
 /// Builds the node tree from yaml-cpp's events, expanding aliases within the
 /// node budget and checking mapping keys for duplicates.
 class TreeBuilder : public YAML::EventHandler {
-public:
+  public:
     TreeBuilder(std::string_view file, const Limits& limits, Findings& findings)
         : file_(file), limits_(limits), findings_(findings) {}
 
@@ -95,7 +95,7 @@ public:
     }
     void OnMapEnd() override { close(); }
 
-private:
+  private:
     /// A sequence or mapping being read; its children so far are the nodes
     /// of `children_` from `first_child` on.
     struct Open {
@@ -200,7 +200,7 @@ private:
 /// Lets yaml-cpp, which reads from a std::istream, read the text in place
 /// instead of from a copy.
 class TextBuffer : public std::streambuf {
-public:
+  public:
     explicit TextBuffer(std::string_view text) {
         // std::streambuf wants mutable pointers; nothing writes through them.
         char* begin = const_cast<char*>(text.data());
@@ -261,10 +261,10 @@ std::optional<Node> read_document(std::string_view text, std::string_view file,
         findings.error(stop.rule, stop.message, stop.where);
     } catch (const YAML::DeepRecursion& e) {
         // yaml-cpp's own guard (about 500 levels) when --max-depth is above it.
-        findings.error("limit-depth",
-                       fmt::format("nesting deeper than the YAML parser supports ({} levels)",
-                                   e.depth()),
-                       builder.innermost().value_or(Location{file, 1, 1}));
+        findings.error(
+            "limit-depth",
+            fmt::format("nesting deeper than the YAML parser supports ({} levels)", e.depth()),
+            builder.innermost().value_or(Location{file, 1, 1}));
     } catch (const YAML::Exception& e) {
         Location where{file, static_cast<std::uint32_t>(e.mark.line + 1),
                        static_cast<std::uint32_t>(e.mark.column + 1)};

@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (DiagramStyle style : {DiagramStyle::authentik, DiagramStyle::detailed}) {
             for (DiagramFormat format :
                  {DiagramFormat::mermaid, DiagramFormat::markdown, DiagramFormat::dot}) {
-                total += render_diagram(index, flow, DiagramRequest{style, format, true}).text.size();
+                total +=
+                    render_diagram(index, flow, DiagramRequest{style, format, true}).text.size();
             }
         }
     }

@@ -11,8 +11,7 @@ ResolveSettings fuzz_settings() {
     settings.limits.max_enumerate_values = 10'000;
     settings.limits.max_tag_values = 100'000;
     settings.environment = [](const std::string& name) -> std::optional<std::string> {
-        if (name == "FUZZ")
-            return std::string("fuzz-secret");
+        if (name == "FUZZ") return std::string("fuzz-secret");
         return std::nullopt;
     };
     return settings;
@@ -27,8 +26,7 @@ BlueprintSet load_fuzz_input(const std::uint8_t* data, std::size_t size) {
     std::size_t start = 0;
     for (int file = 0; file < 4 && start <= text.size(); ++file) {
         std::size_t end = file == 3 ? std::string_view::npos : text.find(kSplit, start);
-        if (end == std::string_view::npos)
-            end = text.size();
+        if (end == std::string_view::npos) end = text.size();
         blueprints.push_back(parse_blueprint("fuzz" + std::to_string(file) + ".yaml",
                                              text.substr(start, end - start), settings.limits,
                                              findings));

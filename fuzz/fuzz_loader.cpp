@@ -9,8 +9,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     flowprint::BlueprintSet set = flowprint::fuzz::load_fuzz_input(data, size);
     // Touch what later layers read: every finding and every object.
     std::size_t total = 0;
-    for (const flowprint::Finding& finding : set.findings.all())
-        total += finding.message.size();
+    for (const flowprint::Finding& finding : set.findings.all()) total += finding.message.size();
     for (flowprint::ObjectId id = 0; id < set.store.size(); ++id) {
         for (const flowprint::MappingEntry& field : set.store.get(id).fields) {
             total += flowprint::python_str(field.value).size();

@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     std::size_t total = 0;
     for (ObjectId flow : index.flows()) {
-        for (StartMode start : {StartMode::anonymous, StartMode::authenticated, StartMode::via_source}) {
+        for (StartMode start :
+             {StartMode::anonymous, StartMode::authenticated, StartMode::via_source}) {
             request.identity.start = start;
             total += plan_dry_run(index, flow, request).stages.size();
         }

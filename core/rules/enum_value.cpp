@@ -19,16 +19,20 @@ struct EnumField {
 };
 
 constexpr EnumField kEnumFields[] = {
-    {models::flow, "designation",
+    {models::flow,
+     "designation",
      {"authentication", "authorization", "invalidation", "enrollment", "unenrollment", "recovery",
       "stage_configuration", "user_selection"}},
-    {models::flow, "authentication",
+    {models::flow,
+     "authentication",
      {"none", "require_authenticated", "require_unauthenticated", "require_superuser",
       "require_redirect", "require_outpost"}},
     {models::flow, "policy_engine_mode", {"any", "all"}},
     {models::flow, "denied_action", {"message_continue", "message", "continue"}},
     {models::stage_binding, "policy_engine_mode", {"any", "all"}},
-    {models::stage_binding, "invalid_response_action", {"retry", "restart", "restart_with_context"}},
+    {models::stage_binding,
+     "invalid_response_action",
+     {"retry", "restart", "restart_with_context"}},
 };
 
 }  // namespace
@@ -57,14 +61,13 @@ void check_enum_value(const RuleContext& context, Findings& findings) {
                     allowed.end()) {
                 continue;
             }
-            findings.error("enum-value-unknown",
-                           fmt::format("'{}' of {} is {}, which is not one of: {}{}", spec.field,
-                                       spec.model,
-                                       value->secret ? "an environment value"
-                                                     : fmt::format("'{}'", text),
-                                       fmt::join(allowed, ", "),
-                                       value->secret ? "" : did_you_mean(text, allowed)),
-                           field_location(object, spec.field));
+            findings.error(
+                "enum-value-unknown",
+                fmt::format("'{}' of {} is {}, which is not one of: {}{}", spec.field, spec.model,
+                            value->secret ? "an environment value" : fmt::format("'{}'", text),
+                            fmt::join(allowed, ", "),
+                            value->secret ? "" : did_you_mean(text, allowed)),
+                field_location(object, spec.field));
         }
     }
 }

@@ -15,18 +15,18 @@ void check_policies_never_evaluated(const RuleContext& context, Findings& findin
             if (flag(binding, "evaluate_on_plan") || flag(binding, "re_evaluate_policies")) {
                 continue;
             }
-            findings.warning("policies-never-evaluated",
-                             fmt::format("the {} bound to this stage binding of flow '{}' {} never "
-                                         "evaluated: evaluate_on_plan and re_evaluate_policies "
-                                         "are both false",
-                                         context.index.policy_bindings(id).size() == 1
-                                             ? std::string("policy")
-                                             : fmt::format("{} policies",
-                                                           context.index.policy_bindings(id).size()),
-                                         context.index.slug_of(flow),
-                                         context.index.policy_bindings(id).size() == 1 ? "is"
-                                                                                       : "are"),
-                             field_location(binding, "re_evaluate_policies"));
+            findings.warning(
+                "policies-never-evaluated",
+                fmt::format(
+                    "the {} bound to this stage binding of flow '{}' {} never "
+                    "evaluated: evaluate_on_plan and re_evaluate_policies "
+                    "are both false",
+                    context.index.policy_bindings(id).size() == 1
+                        ? std::string("policy")
+                        : fmt::format("{} policies", context.index.policy_bindings(id).size()),
+                    context.index.slug_of(flow),
+                    context.index.policy_bindings(id).size() == 1 ? "is" : "are"),
+                field_location(binding, "re_evaluate_policies"));
         }
     }
 }

@@ -54,9 +54,11 @@ constexpr std::array kRules = std::to_array<Rule>({
     {"entry-missing-identifiers", E, "an entry has no or empty identifiers"},
     {"must-created-exists", E, "state: must_created on an object that already exists"},
     {"meta-apply-invalid", E, "a meta-apply entry names no blueprint"},
-    {"meta-apply-missing", E, "a meta-apply target is not in the set (warning with required: false)"},
+    {"meta-apply-missing", E,
+     "a meta-apply target is not in the set (warning with required: false)"},
     {"meta-apply-cycle", E, "meta-apply blueprints include each other"},
-    {"group-parent-cycle", E, "groups are each other's parents: authentik cannot resolve their members"},
+    {"group-parent-cycle", E,
+     "groups are each other's parents: authentik cannot resolve their members"},
     // Tags (SPEC 2.1), reported while resolving.
     {"tag-unknown", E, "an unknown tag (with the closest known tag)"},
     {"tag-arguments", E, "a tag's arguments have the wrong shape or arity"},
@@ -85,8 +87,7 @@ constexpr std::array kRules = std::to_array<Rule>({
     {"schema-value", E, "a value the schema rejects (pattern, length, range, ...)"},
     {"schema-internal", E, "the schema could not be applied to the file"},
     // Semantics (SPEC 7, layer 3): one file per rule.
-    {"duplicate-entry-id", E, "two entries of one file have the same id",
-     check_duplicate_entry_id},
+    {"duplicate-entry-id", E, "two entries of one file have the same id", check_duplicate_entry_id},
     {"stage-binding-target-not-flow", E, "a stage binding's target is not a flow",
      check_stage_binding_target},
     {"stage-binding-stage-not-stage", E, "a stage binding's stage is not a stage",

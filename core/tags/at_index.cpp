@@ -29,8 +29,11 @@ Value element(const yaml::Node& node, Resolver& resolver, const Value& object, c
         return resolver.fail(node, fmt::format("!AtIndex: {}", why), "atindex-missing");
     };
     if (const auto* items = object.as<Sequence>()) {
-        const auto index = key.is<std::int64_t>() || key.is<bool>() ? as_integer(key) : std::nullopt;
-        if (!index) return missing(fmt::format("a list index must be an integer, not {}", python_type_name(key)));
+        const auto index =
+            key.is<std::int64_t>() || key.is<bool>() ? as_integer(key) : std::nullopt;
+        if (!index)
+            return missing(
+                fmt::format("a list index must be an integer, not {}", python_type_name(key)));
         const auto size = static_cast<std::int64_t>(items->size());
         const std::int64_t at = *index < 0 ? *index + size : *index;
         if (at < 0 || at >= size) return missing(fmt::format("index {} is out of range", *index));

@@ -13,9 +13,11 @@ Value resolve_condition(const yaml::Node& node, Resolver& resolver) {
         return {};
     }
     Value mode_value = resolver.resolve(node.item(0));
-    const std::string mode = mode_value.is<std::string>() ? to_lower(*mode_value.as<std::string>()) : "";
+    const std::string mode =
+        mode_value.is<std::string>() ? to_lower(*mode_value.as<std::string>()) : "";
     std::vector<bool> args;
-    for (std::size_t i = 1; i < node.size(); ++i) args.push_back(truthy(resolver.resolve(node.item(i))));
+    for (std::size_t i = 1; i < node.size(); ++i)
+        args.push_back(truthy(resolver.resolve(node.item(i))));
     const bool all = std::all_of(args.begin(), args.end(), [](bool b) { return b; });
     const bool any = std::any_of(args.begin(), args.end(), [](bool b) { return b; });
     // Chained `^`, as Python computes XOR over more than two values: parity.

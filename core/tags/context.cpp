@@ -11,7 +11,7 @@ namespace {
 
 /// Keys that authentik fills in itself at import time: unknown offline.
 constexpr std::array<std::string_view, 2> kServerKeys = {"goauthentik.io/enterprise/licensed",
-                                                        "goauthentik.io/rbac/models"};
+                                                         "goauthentik.io/rbac/models"};
 
 }  // namespace
 
@@ -25,7 +25,8 @@ Value resolve_context(const yaml::Node& node, Resolver& resolver) {
     } else if (!expect_scalar(node, resolver, "KEY or [KEY, DEFAULT]")) {
         return {};
     }
-    const std::string key = python_str(key_node == &node ? Value{node.text} : resolver.resolve(*key_node));
+    const std::string key =
+        python_str(key_node == &node ? Value{node.text} : resolver.resolve(*key_node));
     if (auto value = resolver.context_value(key, node.location)) {
         value->location = node.location;
         return *value;

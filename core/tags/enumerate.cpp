@@ -43,9 +43,9 @@ Value read_iteration(const yaml::Node& node, Resolver& resolver, bool want_index
     const auto depth = as_integer(Value{node.text});
     auto& stack = resolver.iterations();
     if (!depth || *depth < 0) {
-        return resolver.fail(node, fmt::format("{} takes a depth 0, 1, ..., got '{}'", node.tag,
-                                               node.text),
-                             "tag-arguments");
+        return resolver.fail(
+            node, fmt::format("{} takes a depth 0, 1, ..., got '{}'", node.tag, node.text),
+            "tag-arguments");
     }
     if (stack.empty()) {
         return resolver.fail(node, fmt::format("{} is only valid inside !Enumerate", node.tag),
@@ -53,8 +53,8 @@ Value read_iteration(const yaml::Node& node, Resolver& resolver, bool want_index
     }
     if (static_cast<std::size_t>(*depth) >= stack.size()) {
         return resolver.fail(node,
-                             fmt::format("{} {} is deeper than the {} enclosing !Enumerate", node.tag,
-                                         *depth, stack.size()),
+                             fmt::format("{} {} is deeper than the {} enclosing !Enumerate",
+                                         node.tag, *depth, stack.size()),
                              "enumerate-outside");
     }
     const auto& iteration = stack[stack.size() - 1 - static_cast<std::size_t>(*depth)];
@@ -79,10 +79,10 @@ Value resolve_enumerate(const yaml::Node& node, Resolver& resolver) {
         return mode == "SEQ" ? Value{Sequence{}, node.location} : Value{Mapping{}, node.location};
     }
     if (!iterable.is<Sequence>() && !iterable.is<Mapping>() && !iterable.is<std::string>()) {
-        return resolver.fail(node.item(0),
-                             fmt::format("!Enumerate cannot iterate over {}",
-                                         python_type_name(iterable)),
-                             "tag-arguments");
+        return resolver.fail(
+            node.item(0),
+            fmt::format("!Enumerate cannot iterate over {}", python_type_name(iterable)),
+            "tag-arguments");
     }
     const auto items = items_of(iterable);
     if (!resolver.spend_enumerate_budget(items.size(), node)) return {};
@@ -113,7 +113,8 @@ Value resolve_enumerate(const yaml::Node& node, Resolver& resolver) {
         } else if (auto* pair = body.as<Sequence>(); pair && pair->size() == 2) {
             put(python_str((*pair)[0]), std::move((*pair)[1]), false);
         } else if (auto* part = body.as<Mapping>()) {
-            for (MappingEntry& entry : *part) put(std::move(entry.key), std::move(entry.value), true);
+            for (MappingEntry& entry : *part)
+                put(std::move(entry.key), std::move(entry.value), true);
         } else {
             return resolver.fail(node.item(2),
                                  "!Enumerate MAP bodies must give a [key, value] pair or a mapping",

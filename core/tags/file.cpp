@@ -33,7 +33,8 @@ Value resolve_file(const yaml::Node& node, Resolver& resolver) {
         return {};
     }
     auto fallback = [&]() {
-        return default_node ? resolver.resolve(*default_node) : Value{std::monostate{}, node.location};
+        return default_node ? resolver.resolve(*default_node)
+                            : Value{std::monostate{}, node.location};
     };
     if (!resolver.settings().allow_file) {
         resolver.findings().info(

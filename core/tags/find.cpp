@@ -43,8 +43,7 @@ std::optional<Query> read_query(const yaml::Node& node, Resolver& resolver) {
         Value field = resolver.resolve(pair.item(0));
         Value value = resolver.resolve(pair.item(1));
         FindCondition condition{python_str(field), std::move(value)};
-        query.written += fmt::format(", [{}, {}]", condition.lookup,
-                                     python_str(condition.value));
+        query.written += fmt::format(", [{}, {}]", condition.lookup, python_str(condition.value));
         if (condition.lookup == "name" && condition.value.is<std::string>()) {
             query.name = python_str(condition.value);
         }
@@ -87,7 +86,8 @@ Value resolve_find(const yaml::Node& node, Resolver& resolver) {
     auto query = read_query(node, resolver);
     if (!query) return {};
     Value external;
-    if (auto id = run(node, resolver, *query, external)) return Value{ObjectRef{*id}, node.location};
+    if (auto id = run(node, resolver, *query, external))
+        return Value{ObjectRef{*id}, node.location};
     return external;
 }
 

@@ -8,8 +8,9 @@ Value resolve_if(const yaml::Node& node, Resolver& resolver) {
         return {};
     }
     if (node.size() == 2) {
-        return resolver.fail(node, "!If takes [CONDITION] or [CONDITION, WHEN_TRUE, WHEN_FALSE], "
-                                   "got 2 items",
+        return resolver.fail(node,
+                             "!If takes [CONDITION] or [CONDITION, WHEN_TRUE, WHEN_FALSE], "
+                             "got 2 items",
                              "tag-arguments");
     }
     const bool condition = truthy(resolver.resolve(node.item(0)));

@@ -19,8 +19,7 @@ Value resolve_keyof(const yaml::Node& node, Resolver& resolver) {
     }
     const KeyedEntry& entry = found->second;
     switch (entry.status) {
-        case KeyedEntry::Status::created:
-            return Value{ObjectRef{entry.object}, node.location};
+        case KeyedEntry::Status::created: return Value{ObjectRef{entry.object}, node.location};
         case KeyedEntry::Status::skipped:
             return resolver.fail(node,
                                  fmt::format("!KeyOf '{}' refers to an entry that is skipped "

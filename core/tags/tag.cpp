@@ -48,14 +48,15 @@ const TagDefinition* find_tag(std::string_view name) {
 bool expect_items(const yaml::Node& node, Resolver& resolver, std::size_t min, std::size_t max,
                   std::string_view form) {
     if (!node.is_sequence()) {
-        resolver.fail(node, fmt::format("{} takes a sequence {}, got {}", node.tag, form,
-                                        shape(node)),
+        resolver.fail(node,
+                      fmt::format("{} takes a sequence {}, got {}", node.tag, form, shape(node)),
                       "tag-arguments");
         return false;
     }
     if (node.size() < min || node.size() > max) {
-        resolver.fail(node, fmt::format("{} takes {}, got {} item{}", node.tag, form, node.size(),
-                                        node.size() == 1 ? "" : "s"),
+        resolver.fail(node,
+                      fmt::format("{} takes {}, got {} item{}", node.tag, form, node.size(),
+                                  node.size() == 1 ? "" : "s"),
                       "tag-arguments");
         return false;
     }

@@ -4,7 +4,6 @@
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 
-
 #include "schema_adjustments.h"
 
 namespace flowprint::validation {

@@ -30,8 +30,7 @@ TagYield yield_of(const yaml::Node& node) {
     if (tag == "!Condition") return TagYield::boolean;
     if (tag == "!If" && node.is_sequence() && node.size() == 1) return TagYield::boolean;
     if (tag == "!FindObject") return TagYield::mapping;
-    if (tag == "!Enumerate" && node.is_sequence() && node.size() == 3 &&
-        node.item(1).is_scalar()) {
+    if (tag == "!Enumerate" && node.is_sequence() && node.size() == 3 && node.item(1).is_scalar()) {
         if (node.item(1).text == "SEQ") return TagYield::list;
         if (node.item(1).text == "MAP") return TagYield::mapping;
     }
@@ -59,7 +58,7 @@ nlohmann::json typed_scalar(std::string_view text) {
 }
 
 class Converter {
-public:
+  public:
     explicit Converter(std::vector<TaggedValue>& tagged) : tagged_(tagged) {}
 
     nlohmann::json convert(const yaml::Node& node, std::string& pointer) {
@@ -127,7 +126,7 @@ public:
         return nullptr;
     }
 
-private:
+  private:
     std::vector<TaggedValue>& tagged_;
 };
 

@@ -12,9 +12,15 @@ using json = nlohmann::json;
 constexpr std::array kSchemaMaps = {"properties", "patternProperties", "definitions", "$defs",
                                     "dependencies"};
 constexpr std::array kSchemaLists = {"allOf", "anyOf", "oneOf", "items"};
-constexpr std::array kSchemas = {"items",         "additionalItems", "additionalProperties",
-                                 "contains",      "propertyNames",   "not",
-                                 "if",            "then",            "else"};
+constexpr std::array kSchemas = {"items",
+                                 "additionalItems",
+                                 "additionalProperties",
+                                 "contains",
+                                 "propertyNames",
+                                 "not",
+                                 "if",
+                                 "then",
+                                 "else"};
 
 void add_all_of(json& schema, json condition) {
     if (!schema.contains("allOf") || !schema["allOf"].is_array()) {

@@ -127,17 +127,15 @@ bool convertible(const json& value, const std::vector<std::string>& types) {
             const std::string& text = value.get_ref<const std::string&>();
             if (type == "integer" || type == "number") {
                 std::size_t i = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
-                const bool digits = i < text.size() &&
-                                    text.find_first_not_of("0123456789", i) == std::string::npos;
+                const bool digits =
+                    i < text.size() && text.find_first_not_of("0123456789", i) == std::string::npos;
                 if (digits) return true;
             }
             if (type == "boolean") {
-                static const std::set<std::string> words{"t",  "T",    "y",    "Y",     "yes",
-                                                         "Yes", "YES", "true", "True",  "TRUE",
-                                                         "on", "On",   "ON",   "1",     "f",
-                                                         "F",  "n",    "N",    "no",    "No",
-                                                         "NO", "false", "False", "FALSE", "off",
-                                                         "Off", "OFF", "0"};
+                static const std::set<std::string> words{
+                    "t",  "T",     "y",     "Y",     "yes", "Yes", "YES", "true", "True", "TRUE",
+                    "on", "On",    "ON",    "1",     "f",   "F",   "n",   "N",    "no",   "No",
+                    "NO", "false", "False", "FALSE", "off", "Off", "OFF", "0"};
                 if (words.contains(text)) return true;
             }
         }
@@ -152,7 +150,7 @@ bool convertible(const json& value, const std::vector<std::string>& types) {
 
 /// Reads findings out of valijson's errors for one document.
 class ErrorReader {
-public:
+  public:
     ErrorReader(const Blueprint& blueprint, const DocumentJson& document,
                 const CompiledSchema& schema, Findings& findings)
         : blueprint_(blueprint), document_(document), schema_(schema), findings_(findings) {}
@@ -174,7 +172,7 @@ public:
         for (const auto& [pointer, list] : values_by_pointer) value_error(*list.front(), list);
     }
 
-private:
+  private:
     /// An error about a tagged value's placeholder says nothing about the
     /// blueprint, except that a tag of a definite type cannot give that type.
     bool hidden_by_tag(const SchemaError& error) const {
@@ -342,7 +340,8 @@ private:
             std::vector<std::string_view> names;
             for (const ModelInfo& model : all_models()) names.push_back(model.name);
             std::string known;
-            if (find_model(shown) != nullptr) known = " (authentik knows it, but this schema does not)";
+            if (find_model(shown) != nullptr)
+                known = " (authentik knows it, but this schema does not)";
             report("schema-unknown-model",
                    fmt::format("unknown model '{}'{}{}", shown, did_you_mean(shown, names), known),
                    at);
@@ -417,9 +416,10 @@ private:
         for (std::size_t i = 0; i < words.size(); ++i) {
             if (i > 0) text += i + 1 == words.size() ? " or " : ", ";
             const char first = words[i][0];
-            const bool vowel = first == 'a' || first == 'i' || first == 'o' || first == 'u' ||
-                               first == 'e';
-            text += words[i] == "null" ? "null" : fmt::format("{} {}", vowel ? "an" : "a", words[i]);
+            const bool vowel =
+                first == 'a' || first == 'i' || first == 'o' || first == 'u' || first == 'e';
+            text +=
+                words[i] == "null" ? "null" : fmt::format("{} {}", vowel ? "an" : "a", words[i]);
         }
         return text;
     }

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -16,7 +16,8 @@ namespace {
 
 /// A semantic finding that repeats, at the same place, what the schema check
 /// already said.
-bool repeats_schema(const Finding& finding, const std::set<std::tuple<std::string, int, int>>& schema_places) {
+bool repeats_schema(const Finding& finding,
+                    const std::set<std::tuple<std::string, int, int>>& schema_places) {
     if (finding.rule != "enum-value-unknown") return false;
     return schema_places.contains({finding.file, finding.line, finding.column});
 }
@@ -31,8 +32,8 @@ std::vector<Findings> check_all(const BlueprintSet& set, const CompiledSchema& s
             check_schema(set.blueprints[i], schema, findings[i]);
         }
     };
-    const std::size_t threads = std::min<std::size_t>(
-        std::max(1u, std::thread::hardware_concurrency()), findings.size());
+    const std::size_t threads =
+        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), findings.size());
     {
         std::vector<std::jthread> pool;
         for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
@@ -70,7 +71,8 @@ Findings validate_set(const BlueprintSet& set, const ValidateOptions& options) {
     };
     std::vector<Finding>& list = all.all();
     std::stable_sort(list.begin(), list.end(), [&](const Finding& a, const Finding& b) {
-        return std::tuple(order_of(a), a.line, a.column) < std::tuple(order_of(b), b.line, b.column);
+        return std::tuple(order_of(a), a.line, a.column) <
+               std::tuple(order_of(b), b.line, b.column);
     });
     list.erase(std::unique(list.begin(), list.end(),
                            [](const Finding& a, const Finding& b) {

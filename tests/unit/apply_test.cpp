@@ -26,14 +26,13 @@ std::string field(const StoredObject& object, std::string_view name) {
 }  // namespace
 
 TEST_CASE("upsert matches an existing object by all identifiers") {
-    BlueprintSet set = testing::load_texts(
-        {{"a.yaml", R"(version: 1
+    BlueprintSet set = testing::load_texts({{"a.yaml", R"(version: 1
 entries:
   - model: authentik_flows.flow
     identifiers: {slug: login}
     attrs: {name: First, title: Kept}
 )"},
-         {"b.yaml", R"(version: 1
+                                            {"b.yaml", R"(version: 1
 entries:
   - model: AUTHENTIK_FLOWS.Flow
     identifiers: {slug: login}

@@ -48,7 +48,8 @@ bool has_edge(const DiagramGraph& graph, std::string_view from, std::string_view
 
 std::size_t count_lines(const std::string& text, std::string_view needle) {
     std::size_t count = 0;
-    for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
+    for (std::size_t at = text.find(needle); at != std::string::npos;
+         at = text.find(needle, at + 1)) {
         ++count;
     }
     return count;
@@ -138,8 +139,7 @@ TEST_CASE("no line of the detailed style starts with an arrow; each is one state
         CHECK_FALSE(line.starts_with("-"));
         start = end + 1;
     }
-    CHECK(count_lines(d.text, "\n") + 1 ==
-          1 + d.graph.nodes().size() + d.graph.edges().size());
+    CHECK(count_lines(d.text, "\n") + 1 == 1 + d.graph.nodes().size() + d.graph.edges().size());
 }
 
 TEST_CASE("Mermaid labels: entity codes keep any name one label on one line") {
@@ -166,8 +166,8 @@ TEST_CASE("the dot format carries the same nodes and edges as the Mermaid text, 
         CHECK(count_lines(dot.text, "\n") + 1 ==
               4 + mermaid.graph.nodes().size() + mermaid.graph.edges().size());
         for (const GraphNode& node : mermaid.graph.nodes()) {
-            CHECK(dot.text.find(fmt::format("\"{}\" [label=\"{}\"", node.id, dot_string(node.label))) !=
-                  std::string::npos);
+            CHECK(dot.text.find(fmt::format("\"{}\" [label=\"{}\"", node.id,
+                                            dot_string(node.label))) != std::string::npos);
         }
     }
 }

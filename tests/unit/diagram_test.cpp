@@ -41,7 +41,8 @@ entries:
 }  // namespace
 
 TEST_CASE("a flow without stages goes straight to the end") {
-    CHECK(draw(kHead) == "graph TD\nflow_start[[\"Flow\nMy flow\"]]\nflow_start --> done[[\"End of the flow\"]]");
+    CHECK(draw(kHead) ==
+          "graph TD\nflow_start[[\"Flow\nMy flow\"]]\nflow_start --> done[[\"End of the flow\"]]");
 }
 
 TEST_CASE("an authentication requirement opens the diagram") {
@@ -60,7 +61,8 @@ entries:
           "flow_start --> done[[\"End of the flow\"]]");
 }
 
-TEST_CASE("group and user bindings are left out, disabled policy bindings kept, ties by declaration") {
+TEST_CASE(
+    "group and user bindings are left out, disabled policy bindings kept, ties by declaration") {
     const std::string yaml = kHead + R"(- model: authentik_core.group
   id: g
   identifiers: {name: admins}
@@ -98,7 +100,8 @@ TEST_CASE("group and user bindings are left out, disabled policy bindings kept, 
     CHECK(draw(yaml) ==
           "graph TD\n"
           "flow_pre[[\"Pre-flow policies\"]]\n"
-          "flow_pre --Binding 3--> flow_policy_0{{\"Policy (Dummy Policy)\nsecond #quot;quoted#quot;\"}}\n"
+          "flow_pre --Binding 3--> flow_policy_0{{\"Policy (Dummy Policy)\nsecond "
+          "#quot;quoted#quot;\"}}\n"
           "flow_pre --Binding 3--> flow_policy_1{{\"Policy (Dummy Policy)\nfirst\"}}\n"
           "flow_policy_0 --Policy denied--> done[[\"End of the flow\"]]\n"
           "flow_policy_1 --Policy denied--> done[[\"End of the flow\"]]\n"

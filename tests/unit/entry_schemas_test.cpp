@@ -111,12 +111,10 @@ TEST_CASE("the parts give the whole schema's verdict on authentik's own blueprin
     const auto authentik = authentik_schema();
     std::size_t files = 0;
     for (const auto& item : std::filesystem::recursive_directory_iterator(kCorpus)) {
-        if (item.path().extension() != ".yaml")
-            continue;
+        if (item.path().extension() != ".yaml") continue;
         Findings findings;
         const Blueprint blueprint = read_blueprint(item.path().string(), Limits{}, findings);
-        if (!blueprint.root)
-            continue;
+        if (!blueprint.root) continue;
         const json document = document_json(*blueprint.root).json;
         CHECK(same_verdict(embedded_schema(), document));
         same_verdict(*authentik, document);  // some fail it: `digits: 6` for a choice "6"

@@ -21,8 +21,7 @@ namespace {
 ResolveSettings with_env(std::string name, std::string value) {
     ResolveSettings settings;
     settings.environment = [name, value](const std::string& asked) -> std::optional<std::string> {
-        if (asked == name)
-            return value;
+        if (asked == name) return value;
         return std::nullopt;
     };
     return settings;
@@ -31,8 +30,7 @@ ResolveSettings with_env(std::string name, std::string value) {
 std::string repeat(std::string_view text, std::size_t times, std::string_view separator = "") {
     std::string out;
     for (std::size_t i = 0; i < times; ++i) {
-        if (i)
-            out += separator;
+        if (i) out += separator;
         out += text;
     }
     return out;
@@ -115,8 +113,7 @@ TEST_CASE("a !Context chain that nests documents through tags is bounded") {
 TEST_CASE("!Enumerate MAP over many items stays linear") {
     const std::string keys = repeat("k", 1) + "0";
     std::string items;
-    for (int i = 0; i < 100000; ++i)
-        items += (i ? ", k" : "k") + std::to_string(i);
+    for (int i = 0; i < 100000; ++i) items += (i ? ", k" : "k") + std::to_string(i);
     const auto start = std::chrono::steady_clock::now();
     auto set = load_text("version: 1\ncontext:\n  items: [" + items + R"(]
 entries:
@@ -245,10 +242,8 @@ entries:
         [&] {
             ResolveSettings settings = with_env("SECRET", secret);
             settings.environment = [secret](const std::string& name) -> std::optional<std::string> {
-                if (name == "SECRET")
-                    return secret;
-                if (name == "OTHER")
-                    return std::string("other-secret");
+                if (name == "SECRET") return secret;
+                if (name == "OTHER") return std::string("other-secret");
                 return std::nullopt;
             };
             return settings;
@@ -267,8 +262,7 @@ entries:
     CHECK(revealed_str(*stage.field("name")) == secret);
     const Value& letters = *stage.field("letters");
     REQUIRE(letters.as<Sequence>());
-    for (const Value& letter : *letters.as<Sequence>())
-        CHECK(letter.secret);
+    for (const Value& letter : *letters.as<Sequence>()) CHECK(letter.secret);
     CHECK(python_str(letters).find('s') == std::string::npos);
     const Value& first = *testing::only(set, "authentik_core.group").field("attributes")->find("n");
     CHECK(first.secret);

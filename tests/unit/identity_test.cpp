@@ -51,8 +51,7 @@ Identity identity_for(const std::string& yaml, IdentityRequest request,
 
 std::vector<std::string> names(const Identity& identity) {
     std::vector<std::string> out;
-    for (const EffectiveGroup& group : identity.user.groups)
-        out.push_back(group.name);
+    for (const EffectiveGroup& group : identity.user.groups) out.push_back(group.name);
     return out;
 }
 

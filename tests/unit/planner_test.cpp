@@ -85,8 +85,7 @@ DryRunRequest as(std::string user, std::optional<StartMode> start = std::nullopt
 
 std::vector<StageOutcome> outcomes(const DryRun& run) {
     std::vector<StageOutcome> out;
-    for (const StageStep& step : run.stages)
-        out.push_back(step.outcome);
+    for (const StageStep& step : run.stages) out.push_back(step.outcome);
     return out;
 }
 
@@ -228,8 +227,7 @@ TEST_CASE("each authentication requirement") {
         CHECK(run.authentication.evaluated_for.anonymous() ==
               (row.start != StartMode::authenticated));
         CHECK((run.outcome == FlowOutcome::denied) == (row.expected == Verdict::fail));
-        if (row.expected == Verdict::unknown)
-            CHECK(run.outcome == FlowOutcome::conditional);
+        if (row.expected == Verdict::unknown) CHECK(run.outcome == FlowOutcome::conditional);
     }
 }
 

@@ -11,15 +11,9 @@ using namespace flowprint;
 
 namespace {
 
-Value text(const char* s) {
-    return Value{std::string(s)};
-}
-Value number(std::int64_t i) {
-    return Value{i};
-}
-Value link(ObjectId id) {
-    return Value{ObjectRef{id}};
-}
+Value text(const char* s) { return Value{std::string(s)}; }
+Value number(std::int64_t i) { return Value{i}; }
+Value link(ObjectId id) { return Value{ObjectRef{id}}; }
 
 std::optional<ObjectId> find(const ObjectStore& store, const std::string& model,
                              std::vector<FindCondition> conditions) {
@@ -132,12 +126,9 @@ TEST_CASE("removal cascades through bindings only") {
     const ObjectId on_other =
         set.store.create(policy_binding, {{"target", link(set.flow_b)}, {"order", number(0)}}, {});
     set.store.remove(set.flow_a);
-    for (ObjectId gone : {set.flow_a, on_flow, on_binding})
-        CHECK(set.store.get(gone).deleted);
-    for (ObjectId gone : set.bindings_a)
-        CHECK(set.store.get(gone).deleted);
-    for (ObjectId kept : set.bindings_b)
-        CHECK_FALSE(set.store.get(kept).deleted);
+    for (ObjectId gone : {set.flow_a, on_flow, on_binding}) CHECK(set.store.get(gone).deleted);
+    for (ObjectId gone : set.bindings_a) CHECK(set.store.get(gone).deleted);
+    for (ObjectId kept : set.bindings_b) CHECK_FALSE(set.store.get(kept).deleted);
     CHECK_FALSE(set.store.get(set.flow_b).deleted);
     CHECK_FALSE(set.store.get(on_other).deleted);
 }

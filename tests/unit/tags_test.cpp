@@ -68,7 +68,8 @@ entries:
     attrs: {flow: !KeyOf the-flwo}
 )");
         REQUIRE(has_finding(bad.findings, "keyof-unknown-id", 8, 19));
-        CHECK(bad.findings.all().front().message.find("did you mean 'the-flow'") != std::string::npos);
+        CHECK(bad.findings.all().front().message.find("did you mean 'the-flow'") !=
+              std::string::npos);
     }
     SUBCASE("a forward reference is the unknown-id error") {
         BlueprintSet bad = testing::load_text(R"(version: 1
@@ -84,10 +85,12 @@ entries:
     }
     SUBCASE("an id of another file is unknown") {
         BlueprintSet bad = testing::load_texts(
-            {{"a.yaml", "version: 1\nentries:\n  - model: authentik_flows.flow\n    id: x\n"
-                        "    identifiers: {slug: f}\n"},
-             {"b.yaml", "version: 1\nentries:\n  - model: authentik_stages_dummy.dummystage\n"
-                        "    identifiers: {name: s}\n    attrs: {flow: !KeyOf x}\n"}});
+            {{"a.yaml",
+              "version: 1\nentries:\n  - model: authentik_flows.flow\n    id: x\n"
+              "    identifiers: {slug: f}\n"},
+             {"b.yaml",
+              "version: 1\nentries:\n  - model: authentik_stages_dummy.dummystage\n"
+              "    identifiers: {name: s}\n    attrs: {flow: !KeyOf x}\n"}});
         CHECK(has_finding(bad.findings, "keyof-unknown-id", 5, 19));
     }
     SUBCASE("a skipped or deleted entry") {
@@ -127,9 +130,7 @@ entries:
     identifiers: {target: !Find [authentik_flows.flow, [slug, login]], stage: !KeyOf st, order: 10}
 )";
     SUBCASE("a plain field, a followed link, a string matching an integer") {
-        BlueprintSet set = testing::load_texts(
-            {{"a.yaml", first},
-             {"b.yaml", R"(version: 1
+        BlueprintSet set = testing::load_texts({{"a.yaml", first}, {"b.yaml", R"(version: 1
 entries:
   - model: authentik_stages_dummy.dummystage
     identifiers: {name: probe}
@@ -171,7 +172,8 @@ entries:
         CHECK(probe.field("value")->as<ExternalRef>()->model == "authentik_flows.flow");
     }
     SUBCASE("a lookup flowprint cannot evaluate is an info finding") {
-        BlueprintSet set = with_attrs("      value: !Find [authentik_flows.flow, [slug__startswith, x]]");
+        BlueprintSet set =
+            with_attrs("      value: !Find [authentik_flows.flow, [slug__startswith, x]]");
         CHECK(has_finding(set.findings, "find-unsupported-lookup", 9, 14));
         CHECK_FALSE(set.findings.has_errors());
     }
@@ -238,17 +240,26 @@ TEST_CASE("!File is off by default") {
 }
 
 TEST_CASE("!Format is Python's % formatting") {
-    CHECK(value_of("      value: !Format ['%s-%d', !Context greeting, !Context count]") == "hello-3");
-    CHECK(value_of("      value: !Format ['%05.1f|%-4s|%x|%%', 3.14159, ab, 255]") == "003.1|ab  |ff|%");
+    CHECK(value_of("      value: !Format ['%s-%d', !Context greeting, !Context count]") ==
+          "hello-3");
+    CHECK(value_of("      value: !Format ['%05.1f|%-4s|%x|%%', 3.14159, ab, 255]") ==
+          "003.1|ab  |ff|%");
     CHECK(value_of("      value: !Format ['%i %s %s', 7, true, null]") == "7 True None");
-    CHECK(value_of("      value: !Format ['%+d|%5.2s|%#x|%o', 4, abc, 255, 8]") == "+4|   ab|0xff|10");
+    CHECK(value_of("      value: !Format ['%+d|%5.2s|%#x|%o', 4, abc, 255, 8]") ==
+          "+4|   ab|0xff|10");
     SUBCASE("errors") {
-        CHECK(has_finding(with_attrs("      value: !Format ['%s %s', a]").findings, "format-invalid", 9, 14));
-        CHECK(has_finding(with_attrs("      value: !Format ['%s', a, b]").findings, "format-invalid", 9, 14));
-        CHECK(has_finding(with_attrs("      value: !Format ['%d', abc]").findings, "format-invalid", 9, 14));
-        CHECK(has_finding(with_attrs("      value: !Format ['%i', '7']").findings, "format-invalid", 9, 14));
-        CHECK(has_finding(with_attrs("      value: !Format ['%c', 1]").findings, "format-invalid", 9, 14));
-        CHECK(has_finding(with_attrs("      value: !Format plain").findings, "tag-arguments", 9, 14));
+        CHECK(has_finding(with_attrs("      value: !Format ['%s %s', a]").findings,
+                          "format-invalid", 9, 14));
+        CHECK(has_finding(with_attrs("      value: !Format ['%s', a, b]").findings,
+                          "format-invalid", 9, 14));
+        CHECK(has_finding(with_attrs("      value: !Format ['%d', abc]").findings, "format-invalid",
+                          9, 14));
+        CHECK(has_finding(with_attrs("      value: !Format ['%i', '7']").findings, "format-invalid",
+                          9, 14));
+        CHECK(has_finding(with_attrs("      value: !Format ['%c', 1]").findings, "format-invalid",
+                          9, 14));
+        CHECK(
+            has_finding(with_attrs("      value: !Format plain").findings, "tag-arguments", 9, 14));
     }
 }
 
@@ -269,13 +280,16 @@ TEST_CASE("!Condition over truthiness") {
     CHECK(value_of("      value: !Condition [NOR, '', 0, {}]") == "True");
     CHECK(value_of("      value: !Condition [XOR, true, true, true]") == "True");
     CHECK(value_of("      value: !Condition [XNOR, true, false]") == "False");
-    CHECK(has_finding(with_attrs("      value: !Condition [MAYBE, true]").findings, "tag-arguments", 9, 26));
-    CHECK(has_finding(with_attrs("      value: !Condition [AND]").findings, "tag-arguments", 9, 14));
+    CHECK(has_finding(with_attrs("      value: !Condition [MAYBE, true]").findings, "tag-arguments",
+                      9, 26));
+    CHECK(
+        has_finding(with_attrs("      value: !Condition [AND]").findings, "tag-arguments", 9, 14));
 }
 
 TEST_CASE("!Enumerate with nested !Index and !Value") {
-    CHECK(value_of("      value: !Enumerate [[a, b], SEQ, !Format ['%s=%s', !Index 0, !Value 0]]") ==
-          "['0=a', '1=b']");
+    CHECK(
+        value_of("      value: !Enumerate [[a, b], SEQ, !Format ['%s=%s', !Index 0, !Value 0]]") ==
+        "['0=a', '1=b']");
     CHECK(value_of("      value: !Enumerate [{x: 1, y: 2}, MAP, [!Value 0, !Index 0]]") ==
           "{'1': 'x', '2': 'y'}");
     CHECK(value_of("      value: !Enumerate [ab, SEQ, !Value 0]") == "['a', 'b']");
@@ -283,14 +297,18 @@ TEST_CASE("!Enumerate with nested !Index and !Value") {
                    "!Format ['%s%s%s', !Value 1, !Value 0, !Index 1]]]") ==
           "[['p10', 'p20'], ['q11', 'q21']]");
     SUBCASE("errors") {
-        CHECK(has_finding(with_attrs("      value: !Index 0").findings, "enumerate-outside", 9, 14));
+        CHECK(
+            has_finding(with_attrs("      value: !Index 0").findings, "enumerate-outside", 9, 14));
         CHECK(has_finding(with_attrs("      value: !Enumerate [[a], SEQ, !Value 1]").findings,
                           "enumerate-outside", 9, 36));
-        CHECK(has_finding(with_attrs("      value: !Enumerate [5, SEQ, x]").findings, "tag-arguments", 9, 26));
-        CHECK(has_finding(with_attrs("      value: !Enumerate [[a], LIST, x]").findings, "tag-arguments", 9, 31));
+        CHECK(has_finding(with_attrs("      value: !Enumerate [5, SEQ, x]").findings,
+                          "tag-arguments", 9, 26));
+        CHECK(has_finding(with_attrs("      value: !Enumerate [[a], LIST, x]").findings,
+                          "tag-arguments", 9, 31));
     }
     SUBCASE("over a value only the server knows: empty, with a note") {
-        BlueprintSet set = with_attrs("      value: !Enumerate [!Context goauthentik.io/rbac/models, SEQ, x]");
+        BlueprintSet set =
+            with_attrs("      value: !Enumerate [!Context goauthentik.io/rbac/models, SEQ, x]");
         CHECK(value_of(set) == "[]");
         CHECK(has_finding(set.findings, "enumerate-unknown"));
         CHECK_FALSE(set.findings.has_errors());
@@ -301,13 +319,17 @@ TEST_CASE("!AtIndex with and without a default") {
     CHECK(value_of("      value: !AtIndex [[a, b, c], -1]") == "c");
     CHECK(value_of("      value: !AtIndex [{k: v}, k]") == "v");
     CHECK(value_of("      value: !AtIndex [[a], 5, dflt]") == "dflt");
-    CHECK(has_finding(with_attrs("      value: !AtIndex [[a], 5]").findings, "atindex-missing", 9, 14));
-    CHECK(has_finding(with_attrs("      value: !AtIndex [{k: v}, z]").findings, "atindex-missing", 9, 14));
+    CHECK(has_finding(with_attrs("      value: !AtIndex [[a], 5]").findings, "atindex-missing", 9,
+                      14));
+    CHECK(has_finding(with_attrs("      value: !AtIndex [{k: v}, z]").findings, "atindex-missing",
+                      9, 14));
 }
 
 TEST_CASE("!ParseJSON") {
-    CHECK(value_of("      value: !ParseJSON '{\"a\": [1, true, null]}'") == "{'a': [1, True, None]}");
-    CHECK(has_finding(with_attrs("      value: !ParseJSON '{bad'").findings, "parsejson-invalid", 9, 14));
+    CHECK(value_of("      value: !ParseJSON '{\"a\": [1, true, null]}'") ==
+          "{'a': [1, True, None]}");
+    CHECK(has_finding(with_attrs("      value: !ParseJSON '{bad'").findings, "parsejson-invalid", 9,
+                      14));
 }
 
 TEST_CASE("unknown tags are errors with the closest known tag") {

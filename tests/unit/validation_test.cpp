@@ -47,10 +47,12 @@ TEST_CASE("YAML becomes JSON typed as PyYAML types it, with tags as placeholders
     CHECK(document.tagged[0].pointer == "/entries/0/identifiers/name");
     CHECK(document.tagged[0].yields == TagYield::string);
     CHECK(document.tagged[1].yields == TagYield::anything);
-    const Location at = node_at(*set.blueprints.front().root, "/entries/0/identifiers/num_pk").location;
+    const Location at =
+        node_at(*set.blueprints.front().root, "/entries/0/identifiers/num_pk").location;
     CHECK(at.line == 7);
     CHECK(at.column == 15);
-    const Location key = node_at(*set.blueprints.front().root, "/entries/0/identifiers/num_pk", true).location;
+    const Location key =
+        node_at(*set.blueprints.front().root, "/entries/0/identifiers/num_pk", true).location;
     CHECK(key.column == 7);
 }
 
