@@ -15,6 +15,18 @@ std::string_view severity_name(Severity severity) {
 
 void Findings::add(Severity severity, std::string_view rule, std::string message,
                    const Location& where) {
+    std::string key(rule);
+    key += '\n';
+    key += where.file;
+    const std::size_t seen = ++per_rule_and_file_[key];
+    if (seen > max_per_rule_and_file + 1) return;
+    if (seen == max_per_rule_and_file + 1) {
+        findings_.push_back(Finding{Severity::info, "too-many-findings",
+                                    "more findings of [" + std::string(rule) +
+                                        "] in this file are not shown",
+                                    std::string(where.file), where.line, where.column});
+        return;
+    }
     findings_.push_back(Finding{severity, std::string(rule), std::move(message),
                                 std::string(where.file), where.line, where.column});
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -44,8 +45,13 @@ class Findings {
     std::vector<Finding>& all() { return findings_; }
     bool empty() const { return findings_.empty(); }
 
+    /// Findings kept for one rule in one file; past it one note says how
+    /// many more there were (a flood helps nobody and costs time and memory).
+    static constexpr std::size_t max_per_rule_and_file = 1000;
+
   private:
     std::vector<Finding> findings_;
+    std::unordered_map<std::string, std::size_t> per_rule_and_file_;
 };
 
 }  // namespace flowprint

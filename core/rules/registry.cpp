@@ -46,6 +46,7 @@ constexpr std::array kRules = std::to_array<Rule>({
     {"limit-enumerate", E, "!Enumerate produced more values than --max-enumerate"},
     {"limit-tag-values", E, "tags produced more values than --max-tag-values in one run"},
     {"file-unreadable", E, "a blueprint file cannot be read"},
+    {"too-many-findings", I, "more findings of one rule in one file than are shown (1000)"},
     // Blueprint structure and application, reported by the loader.
     {"not-a-blueprint", E, "the document is not a blueprint (empty, not a mapping, no entries)"},
     {"entries-invalid", E, "`entries` is neither a list nor a mapping of lists"},

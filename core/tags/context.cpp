@@ -16,31 +16,24 @@ constexpr std::array<std::string_view, 2> kServerKeys = {"goauthentik.io/enterpr
 }  // namespace
 
 Value resolve_context(const yaml::Node& node, Resolver& resolver) {
-    const yaml::Node* key_node = &node;
-    const yaml::Node* default_node = nullptr;
-    if (node.is_sequence()) {
-        if (!expect_items(node, resolver, 1, 2, "KEY or [KEY, DEFAULT]")) return {};
-        key_node = &node.item(0);
-        if (node.size() == 2) default_node = &node.item(1);
-    } else if (!expect_scalar(node, resolver, "KEY or [KEY, DEFAULT]")) {
-        return {};
-    }
-    const std::string key =
-        python_str(key_node == &node ? Value{node.text} : resolver.resolve(*key_node));
+    const auto argument = read_key_with_default(node, resolver, "KEY or [KEY, DEFAULT]");
+    if (!argument) return {};
+    const std::string key = revealed_str(argument->key);
     if (auto value = resolver.context_value(key, node.location)) {
         value->location = node.location;
         return *value;
     }
-    if (default_node != nullptr) return resolver.resolve(*default_node);
+    if (argument->fallback != nullptr) return argument->resolve_fallback(node, resolver);
     for (std::string_view server_key : kServerKeys) {
         if (key == server_key) {
             return Value{Unknown{fmt::format("context '{}' (supplied by the server)", key)},
                          node.location};
         }
     }
-    resolver.findings().info("context-missing",
-                             fmt::format("!Context '{}' is not set (no default): None", key),
-                             node.location);
+    resolver.findings().info(
+        "context-missing",
+        fmt::format("!Context '{}' is not set (no default): None", python_str(argument->key)),
+        node.location);
     return Value{std::monostate{}, node.location};
 }
 

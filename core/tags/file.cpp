@@ -21,21 +21,11 @@ std::string strip(std::string text) {
 }  // namespace
 
 Value resolve_file(const yaml::Node& node, Resolver& resolver) {
-    std::string path;
-    const yaml::Node* default_node = nullptr;
-    if (node.is_sequence()) {
-        if (!expect_items(node, resolver, 1, 2, "PATH or [PATH, DEFAULT]")) return {};
-        path = python_str(resolver.resolve(node.item(0)));
-        if (node.size() == 2) default_node = &node.item(1);
-    } else if (expect_scalar(node, resolver, "PATH or [PATH, DEFAULT]")) {
-        path = node.text;
-    } else {
-        return {};
-    }
-    auto fallback = [&]() {
-        return default_node ? resolver.resolve(*default_node)
-                            : Value{std::monostate{}, node.location};
-    };
+    const auto argument = read_key_with_default(node, resolver, "PATH or [PATH, DEFAULT]");
+    if (!argument) return {};
+    // Messages show the path as python_str does, so a path from !Env stays hidden.
+    const std::string path = python_str(argument->key);
+    auto fallback = [&]() { return argument->resolve_fallback(node, resolver); };
     if (!resolver.settings().allow_file) {
         resolver.findings().info(
             "file-not-read",
@@ -44,7 +34,7 @@ Value resolve_file(const yaml::Node& node, Resolver& resolver) {
             node.location);
         return fallback();
     }
-    std::filesystem::path full(path);
+    std::filesystem::path full(revealed_str(argument->key));
     if (full.is_relative()) full = std::filesystem::path(resolver.blueprint_dir()) / full;
     std::error_code error;
     const auto size = std::filesystem::file_size(full, error);

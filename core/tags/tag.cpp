@@ -72,4 +72,24 @@ bool expect_scalar(const yaml::Node& node, Resolver& resolver, std::string_view 
     return true;
 }
 
+std::optional<KeyWithDefault> read_key_with_default(const yaml::Node& node, Resolver& resolver,
+                                                    std::string_view form) {
+    KeyWithDefault argument;
+    if (node.is_sequence()) {
+        if (!expect_items(node, resolver, 1, 2, form)) return std::nullopt;
+        argument.key = resolver.resolve(node.item(0));
+        if (node.size() == 2) argument.fallback = &node.item(1);
+        return argument;
+    }
+    if (!expect_scalar(node, resolver, form)) return std::nullopt;
+    argument.key = Value{node.text, node.location};
+    argument.written_as_scalar = true;
+    return argument;
+}
+
+Value KeyWithDefault::resolve_fallback(const yaml::Node& tag_node, Resolver& resolver) const {
+    if (fallback != nullptr) return resolver.resolve(*fallback);
+    return Value{std::monostate{}, tag_node.location};
+}
+
 }  // namespace flowprint::tags

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -25,6 +26,21 @@ bool expect_items(const yaml::Node& node, Resolver& resolver, std::size_t min, s
                   std::string_view form);
 /// True when the node is a plain scalar.
 bool expect_scalar(const yaml::Node& node, Resolver& resolver, std::string_view form);
+
+/// The argument of `!Context`, `!Env` and `!File`: `KEY` or `[KEY, DEFAULT]`.
+struct KeyWithDefault {
+    /// The key, resolved (secret when it came from `!Env`: look it up with
+    /// revealed_str, show it with python_str).
+    Value key;
+    const yaml::Node* fallback = nullptr;  ///< the DEFAULT node, when given
+    bool written_as_scalar = false;
+
+    /// DEFAULT resolved, or None when there is none.
+    Value resolve_fallback(const yaml::Node& tag_node, Resolver& resolver) const;
+};
+/// Reads the argument; a wrong shape is a finding at the tag, and nothing.
+std::optional<KeyWithDefault> read_key_with_default(const yaml::Node& node, Resolver& resolver,
+                                                    std::string_view form);
 
 Value resolve_keyof(const yaml::Node& node, Resolver& resolver);
 Value resolve_find(const yaml::Node& node, Resolver& resolver);
