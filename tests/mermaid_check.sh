@@ -66,6 +66,13 @@ if [ -n "$cases" ]; then
     fi
   done
 fi
+# The unit tests' authentik-style diagrams (tests/unit/diagram_test.cpp writes
+# them when FLOWPRINT_DIAGRAM_DUMP is set, as ctest sets it).
+if compgen -G "$work/unit-diagrams/*.mmd" >/dev/null; then
+  mkdir -p "$out/authentik/unit" && cp "$work"/unit-diagrams/*.mmd "$out/authentik/unit/"
+else
+  echo "FAIL: the unit tests wrote no diagrams to $work/unit-diagrams"; status=1
+fi
 mapfile -t diagrams < <(find "$out" -name '*.mmd' | sort)
 [ "${#diagrams[@]}" -gt 0 ] || { echo "no diagrams were drawn"; exit 1; }
 if grep -nE '^[[:space:]]*(-|=|~|<)' $(printf '%s\n' "${diagrams[@]}" | grep -v '/authentik/'); then
