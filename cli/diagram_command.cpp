@@ -23,12 +23,6 @@ struct DiagramOptions {
     std::string output_dir;
 };
 
-std::string slug_list(const FlowIndex& index) {
-    std::string list;
-    for (ObjectId flow : index.flows()) list += "\n  " + index.slug_of(flow);
-    return list.empty() ? std::string("\n  (none)") : list;
-}
-
 /// The flows to draw, in the order asked, each once; nothing (after saying
 /// why on stderr) when the choice is missing or names an unknown flow.
 std::optional<std::vector<ObjectId>> chosen_flows(const DiagramOptions& options,
@@ -45,7 +39,7 @@ std::optional<std::vector<ObjectId>> chosen_flows(const DiagramOptions& options,
         if (index.flows().size() != 1) {
             fmt::print(stderr,
                        "flowprint: the blueprint set has {} flows; choose one with --flow:{}\n",
-                       index.flows().size(), slug_list(index));
+                       index.flows().size(), flow_slug_list(index));
             return std::nullopt;
         }
         flows.push_back(index.flows().front());
@@ -55,7 +49,7 @@ std::optional<std::vector<ObjectId>> chosen_flows(const DiagramOptions& options,
         if (!flow) {
             fmt::print(stderr,
                        "flowprint: no flow with slug '{}' in the blueprint set; available:{}\n",
-                       slug, slug_list(index));
+                       slug, flow_slug_list(index));
             return std::nullopt;
         }
         if (std::find(flows.begin(), flows.end(), *flow) == flows.end()) flows.push_back(*flow);

@@ -25,12 +25,6 @@ struct DryRunOptions {
     std::string format = "text";
 };
 
-std::string slug_list(const FlowIndex& index) {
-    std::string list;
-    for (ObjectId flow : index.flows()) list += "\n  " + index.slug_of(flow);
-    return list.empty() ? std::string("\n  (none)") : list;
-}
-
 /// `--assume NAME=pass|fail`: the name must be a policy of the set, or
 /// `redirect` / `outpost` for the authentication requirement.
 bool read_assumptions(const std::vector<std::string>& pairs, const ObjectStore& store,
@@ -83,13 +77,13 @@ int run_dry_run(const DryRunOptions& options) {
         if (index.flows().size() != 1) {
             fmt::print(stderr,
                        "flowprint: the blueprint set has {} flows; choose one with --flow:{}\n",
-                       index.flows().size(), slug_list(index));
+                       index.flows().size(), flow_slug_list(index));
             return exit_usage;
         }
         flow = index.flows().front();
     } else if (!(flow = index.flow_by_slug(options.flow))) {
         fmt::print(stderr, "flowprint: no flow with slug '{}' in the blueprint set; available:{}\n",
-                   options.flow, slug_list(index));
+                   options.flow, flow_slug_list(index));
         return exit_usage;
     }
 

@@ -76,6 +76,12 @@ std::optional<BlueprintSet> load_inputs(const InputOptions& options) {
     return load_blueprint_set(inputs, settings);
 }
 
+std::string flow_slug_list(const FlowIndex& index) {
+    std::string list;
+    for (ObjectId flow : index.flows()) list += "\n  " + index.slug_of(flow);
+    return list.empty() ? std::string("\n  (none)") : list;
+}
+
 void print_findings(const Findings& findings, Severity minimum) {
     // stderr is unbuffered: write in blocks, or a million findings take a
     // million system calls.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "blueprint_set.h"
+#include "flow_index.h"
 #include "run_limits.h"
 
 namespace flowprint::cli {
@@ -27,6 +28,10 @@ void add_input_options(CLI::App& command, InputOptions& options);
 /// Finds and loads the blueprint set; on a usage or I/O problem prints it to
 /// stderr and gives nothing.
 std::optional<BlueprintSet> load_inputs(const InputOptions& options);
+
+/// The set's flow slugs, one per line indented by two spaces ("(none)" when
+/// there are none), for messages that ask for --flow.
+std::string flow_slug_list(const FlowIndex& index);
 
 /// Prints findings as `path:line:col: severity: message [rule]` to stderr,
 /// those of at least `minimum` severity.
