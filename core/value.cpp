@@ -89,8 +89,6 @@ const Value* Value::find(std::string_view key) const {
     return mapping ? find_in(*mapping, key) : nullptr;
 }
 
-Value make_value(Value::Data data, Location where) { return Value{std::move(data), where}; }
-
 bool truthy(const Value& value) {
     return std::visit(Overloaded{
                           [](std::monostate) { return false; },

@@ -79,8 +79,6 @@ struct MappingEntry {
 inline Value::Value(Data value_data, Location where)
     : data(std::move(value_data)), location(where) {}
 
-Value make_value(Value::Data data, Location where = {});
-
 /// Python truthiness: None, False, 0, "", [] and {} are false. An external
 /// reference is None to authentik, and an unknown value is treated as false.
 bool truthy(const Value& value);
