@@ -29,8 +29,8 @@ void add_input_options(CLI::App& command, InputOptions& options) {
         .add_option("--max-scalar-bytes", options.limits.max_scalar_bytes,
                     "Largest single YAML scalar")
         ->capture_default_str();
-    // yaml-cpp recurses once per level and stops itself at about 500 levels;
-    // the resolver allows twice this through tags. Both bound the stack.
+    // The resolver and the schema check recurse once per level, and tags may
+    // nest values twice as deep: the ceiling bounds the stack.
     command
         .add_option("--max-depth", options.limits.max_depth, "Deepest YAML nesting (at most 1000)")
         ->capture_default_str()

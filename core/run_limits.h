@@ -8,8 +8,8 @@ namespace flowprint {
 /// finding instead of a crash, a hang or unbounded memory. Each has a CLI
 /// flag to raise it.
 struct Limits {
-    /// yaml-cpp reads about 6 to 15 MB a second: 32 MiB keeps the worst file
-    /// well under ten seconds.
+    /// Larger than any real blueprint, and small enough that the slowest file
+    /// (one deep, alias-heavy document) still ends within seconds.
     std::size_t max_file_bytes = 32u << 20;
     std::size_t max_scalar_bytes = 16u << 20;
     std::size_t max_depth = 256;

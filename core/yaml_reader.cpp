@@ -1,14 +1,9 @@
 #include "yaml_reader.h"
 
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
-#include <istream>
 #include <map>
-#include <streambuf>
 #include <unordered_set>
 
 #include "utf8.h"
@@ -16,131 +11,140 @@
 namespace flowprint::yaml {
 namespace {
 
-/// Thrown from inside the event handler to stop yaml-cpp early (it recurses
-/// per nesting level, so deep input must be stopped before it gets there).
-struct LimitExceeded {
+/// Ends reading early with one finding: a limit was exceeded or the text is
+/// not YAML. Thrown and caught inside read_document only.
+struct Stop {
     std::string rule;
     std::string message;
     Location where;
 };
 
-std::string local_tag(const std::string& tag) {
-    // yaml-cpp reports "?" for plain untagged nodes and "!" for quoted ones.
-    if (tag == "?" || tag == "!") return {};
-    return tag;
+/// libyaml's parser and the event it last produced, released on every path.
+class Parser {
+  public:
+    explicit Parser(std::string_view text) {
+        yaml_parser_initialize(&parser_);
+        yaml_parser_set_encoding(&parser_, YAML_UTF8_ENCODING);
+        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
+                                     text.size());
+    }
+    ~Parser() {
+        release_event();
+        yaml_parser_delete(&parser_);
+    }
+    Parser(const Parser&) = delete;
+    Parser& operator=(const Parser&) = delete;
+
+    /// The next event; nullptr when the text is not well-formed YAML.
+    const yaml_event_t* next() {
+        release_event();
+        if (!yaml_parser_parse(&parser_, &event_)) return nullptr;
+        has_event_ = true;
+        return &event_;
+    }
+    const yaml_parser_t& state() const { return parser_; }
+
+  private:
+    void release_event() {
+        if (has_event_) yaml_event_delete(&event_);
+        has_event_ = false;
+    }
+
+    yaml_parser_t parser_{};
+    yaml_event_t event_{};
+    bool has_event_ = false;
+};
+
+std::string_view text_of(const yaml_char_t* text) {
+    return text ? std::string_view(reinterpret_cast<const char*>(text)) : std::string_view();
 }
 
-/// Builds the node tree from yaml-cpp's events, expanding aliases within the
+/// The tag as written (`!KeyOf`, `tag:yaml.org,2002:str`), or empty when
+/// there is none or it is the non-specific `!`.
+std::string_view tag_of(const yaml_char_t* tag) {
+    const std::string_view written = text_of(tag);
+    return written == "!" ? std::string_view() : written;
+}
+
+/// The scalars a plain untagged YAML 1.1 node spells null with, empty included.
+bool spells_null(std::string_view text) {
+    return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
+
+/// Builds the node tree from libyaml's events, expanding aliases within the
 /// node budget and checking mapping keys for duplicates.
-class TreeBuilder : public YAML::EventHandler {
+class TreeBuilder {
   public:
     TreeBuilder(std::string_view file, const Limits& limits, Findings& findings)
         : file_(file), limits_(limits), findings_(findings) {}
 
     std::optional<Node> take_root() { return std::move(root_); }
-    /// Where the innermost open collection starts, if any.
-    std::optional<Location> innermost() const {
-        if (open_.empty()) return std::nullopt;
-        return open_.back().node.location;
-    }
 
-    void OnDocumentStart(const YAML::Mark&) override {}
-    void OnDocumentEnd() override {}
-
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-        Node node;
-        node.location = at(mark);
-        finish(std::move(node), anchor);
-    }
-
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-        auto found = anchors_.find(anchor);
-        if (found == anchors_.end()) {
-            throw LimitExceeded{"yaml-syntax", "unknown alias", at(mark)};
-        }
-        count(weight(found->second), mark);
-        Node copy = found->second;
-        copy.location = at(mark);
-        place(std::move(copy));
-    }
-
-    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  const std::string& value) override {
-        if (value.size() > limits_.max_scalar_bytes) {
-            throw LimitExceeded{"limit-scalar-size",
-                                fmt::format("scalar of {} bytes exceeds the limit of {} bytes "
-                                            "(--max-scalar-bytes)",
-                                            value.size(), limits_.max_scalar_bytes),
-                                at(mark)};
-        }
-        Node node;
-        node.kind = NodeKind::scalar;
-        node.style = tag == "?" ? ScalarStyle::plain : ScalarStyle::quoted;
-        node.tag = local_tag(tag);
-        if (!node.tag.empty() && tag != "!") node.style = ScalarStyle::plain;
-        node.text = value;
-        node.location = at(mark);
-        finish(std::move(node), anchor);
-    }
-
-    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override {
-        open(NodeKind::sequence, mark, tag, anchor);
-    }
-    void OnSequenceEnd() override { close(); }
-
-    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override {
-        open(NodeKind::mapping, mark, tag, anchor);
-    }
-    void OnMapEnd() override { close(); }
-
-  private:
-    /// A sequence or mapping being read; its children so far are the nodes
-    /// of `children_` from `first_child` on.
-    struct Open {
-        Node node;
-        YAML::anchor_t anchor;
-        std::size_t first_child;
-    };
-
-    Location at(const YAML::Mark& mark) const {
+    Location at(const yaml_mark_t& mark) const {
         return Location{file_, static_cast<std::uint32_t>(mark.line + 1),
                         static_cast<std::uint32_t>(mark.column + 1)};
     }
 
-    void count(std::size_t nodes, const YAML::Mark& mark) { count(nodes, at(mark)); }
-    void count(std::size_t nodes, const Location& where) {
-        nodes_ += nodes;
-        if (nodes_ > limits_.max_nodes) {
-            throw LimitExceeded{"limit-nodes",
-                                fmt::format("document has more than {} nodes after alias "
-                                            "expansion (--max-nodes)",
-                                            limits_.max_nodes),
-                                where};
+    void scalar(const yaml_event_t& event) {
+        const auto& data = event.data.scalar;
+        if (data.length > limits_.max_scalar_bytes) {
+            throw Stop{"limit-scalar-size",
+                       fmt::format("scalar of {} bytes exceeds the limit of {} bytes "
+                                   "(--max-scalar-bytes)",
+                                   data.length, limits_.max_scalar_bytes),
+                       at(event.start_mark)};
         }
+        const std::string_view text(reinterpret_cast<const char*>(data.value), data.length);
+        const bool plain = data.style == YAML_PLAIN_SCALAR_STYLE;
+        const bool untagged = data.tag == nullptr;
+        Node node;
+        node.location = at(event.start_mark);
+        if (plain && untagged && spells_null(text)) {
+            finish(std::move(node), data.anchor);
+            return;
+        }
+        node.kind = NodeKind::scalar;
+        node.tag = tag_of(data.tag);
+        // A tag decides what a tagged scalar means; untagged quoted and block
+        // scalars, and any with the non-specific tag `!`, are strings.
+        const bool non_specific = text_of(data.tag) == "!";
+        node.style = (plain && !non_specific) || !node.tag.empty() ? ScalarStyle::plain
+                                                                   : ScalarStyle::quoted;
+        node.text = text;
+        finish(std::move(node), data.anchor);
     }
 
-    static std::size_t weight(const Node& node) {
-        std::size_t total = 1;
-        for (const Node& child : node.children) total += weight(child);
-        return total;
+    void alias(const yaml_event_t& event) {
+        const std::string_view name = text_of(event.data.alias.anchor);
+        auto found = anchors_.find(name);
+        if (found == anchors_.end()) {
+            throw Stop{"yaml-syntax", fmt::format("found undefined alias '{}'", name),
+                       at(event.start_mark)};
+        }
+        count(weight(found->second), at(event.start_mark));
+        Node copy = found->second;
+        copy.location = at(event.start_mark);
+        place(std::move(copy));
     }
 
-    void open(NodeKind kind, const YAML::Mark& mark, const std::string& tag,
-              YAML::anchor_t anchor) {
+    void open(NodeKind kind, const yaml_event_t& event) {
+        const bool sequence = kind == NodeKind::sequence;
+        const yaml_char_t* tag =
+            sequence ? event.data.sequence_start.tag : event.data.mapping_start.tag;
+        const yaml_char_t* anchor =
+            sequence ? event.data.sequence_start.anchor : event.data.mapping_start.anchor;
         if (open_.size() >= limits_.max_depth) {
-            throw LimitExceeded{
+            throw Stop{
                 "limit-depth",
                 fmt::format("nesting deeper than {} levels (--max-depth)", limits_.max_depth),
-                at(mark)};
+                at(event.start_mark)};
         }
-        count(1, mark);
+        count(1, at(event.start_mark));
         Node node;
         node.kind = kind;
-        node.tag = local_tag(tag);
-        node.location = at(mark);
-        open_.push_back(Open{std::move(node), anchor, children_.size()});
+        node.tag = tag_of(tag);
+        node.location = at(event.start_mark);
+        open_.push_back(Open{std::move(node), std::string(text_of(anchor)), children_.size()});
     }
 
     void close() {
@@ -156,11 +160,42 @@ class TreeBuilder : public YAML::EventHandler {
         finish(std::move(done.node), done.anchor);
     }
 
-    void finish(Node node, YAML::anchor_t anchor) {
+  private:
+    /// A sequence or mapping being read; its children so far are the nodes
+    /// of `children_` from `first_child` on.
+    struct Open {
+        Node node;
+        std::string anchor;
+        std::size_t first_child;
+    };
+
+    void count(std::size_t nodes, const Location& where) {
+        nodes_ += nodes;
+        if (nodes_ > limits_.max_nodes) {
+            throw Stop{"limit-nodes",
+                       fmt::format("document has more than {} nodes after alias "
+                                   "expansion (--max-nodes)",
+                                   limits_.max_nodes),
+                       where};
+        }
+    }
+
+    static std::size_t weight(const Node& node) {
+        std::size_t total = 1;
+        for (const Node& child : node.children) total += weight(child);
+        return total;
+    }
+
+    void finish(Node node, const yaml_char_t* anchor) {
+        finish(std::move(node), std::string(text_of(anchor)));
+    }
+
+    void finish(Node node, std::string anchor) {
         if (node.kind != NodeKind::sequence && node.kind != NodeKind::mapping) {
             count(1, node.location);
         }
-        if (anchor != YAML::NullAnchor) anchors_[anchor] = node;
+        // A later anchor of the same name replaces the earlier one, as in YAML.
+        if (!anchor.empty()) anchors_.insert_or_assign(std::move(anchor), node);
         place(std::move(node));
     }
 
@@ -192,20 +227,9 @@ class TreeBuilder : public YAML::EventHandler {
     Findings& findings_;
     std::vector<Open> open_;
     std::vector<Node> children_;
-    std::map<YAML::anchor_t, Node> anchors_;
+    std::map<std::string, Node, std::less<>> anchors_;
     std::optional<Node> root_;
     std::size_t nodes_ = 0;
-};
-
-/// Lets yaml-cpp, which reads from a std::istream, read the text in place
-/// instead of from a copy.
-class TextBuffer : public std::streambuf {
-  public:
-    explicit TextBuffer(std::string_view text) {
-        // std::streambuf wants mutable pointers; nothing writes through them.
-        char* begin = const_cast<char*>(text.data());
-        setg(begin, begin, begin + text.size());
-    }
 };
 
 Location position_of(std::string_view text, std::size_t offset, std::string_view file) {
@@ -214,11 +238,34 @@ Location position_of(std::string_view text, std::size_t offset, std::string_view
         if (text[i] == '\n') {
             ++where.line;
             where.column = 1;
-        } else {
-            ++where.column;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++where.column;  // columns count characters, as libyaml's do
         }
     }
     return where;
+}
+
+/// libyaml's reason for refusing the text, worded as PyYAML (which authentik
+/// reads blueprints with) words it.
+Stop syntax_error(const yaml_parser_t& parser, std::string_view text, const TreeBuilder& builder,
+                  std::string_view file) {
+    if (parser.error == YAML_READER_ERROR) {
+        return Stop{"yaml-invalid-character",
+                    fmt::format("YAML cannot read the file: {}",
+                                parser.problem ? parser.problem : "unreadable text"),
+                    position_of(text, parser.problem_offset, file)};
+    }
+    if (parser.error == YAML_MEMORY_ERROR) {
+        return Stop{"yaml-syntax", "the YAML parser ran out of memory", Location{file, 1, 1}};
+    }
+    std::string message =
+        fmt::format("YAML syntax error: {}", parser.problem ? parser.problem : "");
+    if (parser.context) {
+        const Location context = builder.at(parser.context_mark);
+        message +=
+            fmt::format(" ({} that starts at {}:{})", parser.context, context.line, context.column);
+    }
+    return Stop{"yaml-syntax", std::move(message), builder.at(parser.problem_mark)};
 }
 
 }  // namespace
@@ -238,38 +285,40 @@ std::optional<Node> read_document(std::string_view text, std::string_view file,
     }
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
 
-    TextBuffer buffer(text);
-    std::istream stream(&buffer);
+    Parser parser(text);
     TreeBuilder builder(file, limits, findings);
+    int documents = 0;
     try {
-        YAML::Parser parser(stream);
-        if (!parser.HandleNextDocument(builder)) {
-            findings.error("not-a-blueprint", "the file is empty: no YAML document",
-                           Location{file, 1, 1});
-            return std::nullopt;
+        while (const yaml_event_t* event = parser.next()) {
+            switch (event->type) {
+                case YAML_DOCUMENT_START_EVENT:
+                    if (++documents > 1) {
+                        findings.error("yaml-multiple-documents",
+                                       "more than one YAML document: a blueprint is exactly "
+                                       "one document",
+                                       builder.at(event->start_mark));
+                        return builder.take_root();
+                    }
+                    break;
+                case YAML_SCALAR_EVENT: builder.scalar(*event); break;
+                case YAML_ALIAS_EVENT: builder.alias(*event); break;
+                case YAML_SEQUENCE_START_EVENT: builder.open(NodeKind::sequence, *event); break;
+                case YAML_MAPPING_START_EVENT: builder.open(NodeKind::mapping, *event); break;
+                case YAML_SEQUENCE_END_EVENT:
+                case YAML_MAPPING_END_EVENT: builder.close(); break;
+                case YAML_STREAM_END_EVENT:
+                    if (documents == 0) {
+                        findings.error("not-a-blueprint", "the file is empty: no YAML document",
+                                       Location{file, 1, 1});
+                        return std::nullopt;
+                    }
+                    return builder.take_root();
+                default: break;
+            }
         }
-        std::optional<Node> root = builder.take_root();
-        Findings ignored;
-        TreeBuilder rest(file, limits, ignored);
-        if (parser.HandleNextDocument(rest)) {
-            findings.error("yaml-multiple-documents",
-                           "more than one YAML document: a blueprint is exactly one document",
-                           Location{file, 1, 1});
-        }
-        return root;
-    } catch (const LimitExceeded& stop) {
+        throw syntax_error(parser.state(), text, builder, file);
+    } catch (const Stop& stop) {
         findings.error(stop.rule, stop.message, stop.where);
-    } catch (const YAML::DeepRecursion& e) {
-        // yaml-cpp's own guard (about 500 levels) when --max-depth is above it.
-        findings.error(
-            "limit-depth",
-            fmt::format("nesting deeper than the YAML parser supports ({} levels)", e.depth()),
-            builder.innermost().value_or(Location{file, 1, 1}));
-    } catch (const YAML::Exception& e) {
-        Location where{file, static_cast<std::uint32_t>(e.mark.line + 1),
-                       static_cast<std::uint32_t>(e.mark.column + 1)};
-        if (e.mark.is_null()) where = Location{file, 1, 1};
-        findings.error("yaml-syntax", fmt::format("YAML syntax error: {}", e.msg), where);
     }
     return std::nullopt;
 }

@@ -38,7 +38,7 @@ std::string repeat(std::string_view text, std::size_t times, std::string_view se
 
 }  // namespace
 
-TEST_CASE("nesting deeper than --max-depth is one finding, before yaml-cpp recurses") {
+TEST_CASE("nesting deeper than --max-depth is one finding, as soon as it is read") {
     Limits limits;
     limits.max_depth = 50;
     ResolveSettings settings;
