@@ -50,12 +50,23 @@ void add_input_options(CLI::App& command, InputOptions& options) {
         ->capture_default_str();
 }
 
-std::optional<BlueprintSet> load_inputs(const InputOptions& options) {
+std::optional<InputFiles> find_inputs(const InputOptions& options) {
     InputFiles inputs = find_input_files(options.paths);
     if (!inputs.error.empty()) {
         fmt::print(stderr, "flowprint: {}\n", inputs.error);
         return std::nullopt;
     }
+    return inputs;
+}
+
+std::optional<BlueprintSet> load_inputs(const InputOptions& options) {
+    const auto inputs = find_inputs(options);
+    if (!inputs) return std::nullopt;
+    return load_inputs(options, *inputs);
+}
+
+std::optional<BlueprintSet> load_inputs(const InputOptions& options, const InputFiles& inputs,
+                                        ReadHook after_read) {
     ResolveSettings settings;
     settings.limits = options.limits;
     settings.allow_file = options.allow_file;
@@ -73,7 +84,7 @@ std::optional<BlueprintSet> load_inputs(const InputOptions& options) {
         set_in(settings.context_overrides, pair.substr(0, equals),
                Value{type_plain_scalar(std::string_view(pair).substr(equals + 1))});
     }
-    return load_blueprint_set(inputs, settings);
+    return load_blueprint_set(inputs, settings, std::move(after_read));
 }
 
 std::string flow_slug_list(const FlowIndex& index) {

@@ -25,8 +25,16 @@ struct InputOptions {
 
 void add_input_options(CLI::App& command, InputOptions& options);
 
-/// Finds and loads the blueprint set; on a usage or I/O problem prints it to
-/// stderr and gives nothing.
+/// The blueprint files the paths name; on a problem prints it to stderr and
+/// gives nothing.
+std::optional<InputFiles> find_inputs(const InputOptions& options);
+
+/// Loads the set of these files (see load_blueprint_set); on a usage problem
+/// prints it to stderr and gives nothing.
+std::optional<BlueprintSet> load_inputs(const InputOptions& options, const InputFiles& inputs,
+                                        ReadHook after_read = {});
+
+/// Finds and loads the blueprint set.
 std::optional<BlueprintSet> load_inputs(const InputOptions& options);
 
 /// The set's flow slugs, one per line indented by two spaces ("(none)" when

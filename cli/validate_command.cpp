@@ -74,20 +74,23 @@ int run_validate(const ValidateOptions& options) {
         }
     }
     std::unique_ptr<validation::CompiledSchema> other_schema;
+    std::shared_future<const validation::CompiledSchema*> schema;
     if (!options.schema_file.empty()) {
         other_schema = read_schema(options.schema_file);
         if (!other_schema) return exit_usage;
-        settings.schema = other_schema.get();
+        std::promise<const validation::CompiledSchema*> ready;
+        ready.set_value(other_schema.get());
+        schema = ready.get_future().share();
+    } else {
+        // The built-in schema compiles while the first files are read.
+        schema = std::async(std::launch::async, [] { return &validation::embedded_schema(); });
     }
-    // Parse the built-in schema while the files load.
-    std::future<const validation::CompiledSchema*> embedded;
-    if (settings.schema == nullptr) {
-        embedded = std::async(std::launch::async, [] { return &validation::embedded_schema(); });
-    }
-    auto set = load_inputs(options.input);
-    if (embedded.valid()) settings.schema = embedded.get();
+    const auto inputs = find_inputs(options.input);
+    if (!inputs) return exit_usage;
+    validation::SchemaChecks schema_checks(schema, inputs->files.size());
+    auto set = load_inputs(options.input, *inputs, schema_checks.hook());
     if (!set) return exit_usage;
-    const Findings findings = validation::validate_set(*set, settings);
+    const Findings findings = validation::validate_set(*set, schema_checks, settings);
 
     RunSummary summary;
     summary.files = set->blueprints.size();

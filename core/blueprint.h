@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,10 @@ struct Blueprint {
     /// what the store holds stays valid (its locations view `path`).
     void drop_document();
 };
+
+/// Called for input file `index` on the thread that read it, before it is
+/// applied: work that needs only the document overlaps with applying.
+using ReadHook = std::function<void(std::size_t index, const Blueprint& blueprint)>;
 
 /// Reads the file's blueprint structure; what cannot be read is a finding.
 Blueprint parse_blueprint(std::string path, std::string_view text, const Limits& limits,

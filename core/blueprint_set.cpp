@@ -266,10 +266,11 @@ class Applier {
 
 }  // namespace
 
-BlueprintSet load_blueprint_set(const InputFiles& inputs, const ResolveSettings& settings) {
+BlueprintSet load_blueprint_set(const InputFiles& inputs, const ResolveSettings& settings,
+                                ReadHook after_read) {
     BlueprintSet set;
     set.blueprints.resize(inputs.files.size());
-    ParallelReader reader(inputs.files, settings.limits);
+    ParallelReader reader(inputs.files, settings.limits, std::move(after_read));
     Applier(set, inputs, settings, &reader).apply_all();
     // Reading findings come first, file by file, as if every file had been
     // read before applying began.

@@ -22,8 +22,10 @@ struct BlueprintSet {
     Findings findings;
 };
 
-/// Reads every file (in parallel), then applies them in order.
-BlueprintSet load_blueprint_set(const InputFiles& inputs, const ResolveSettings& settings);
+/// Reads every file (in parallel), then applies them in order; `after_read`
+/// sees each input file as soon as it is read (see ReadHook).
+BlueprintSet load_blueprint_set(const InputFiles& inputs, const ResolveSettings& settings,
+                                ReadHook after_read = {});
 
 /// Applies blueprints already read, in order (`findings` holds what reading
 /// them found). Meta-apply paths are resolved against `search_dirs`.

@@ -4,9 +4,11 @@
 
 namespace flowprint {
 
-ParallelReader::ParallelReader(std::vector<std::string> files, const Limits& limits)
+ParallelReader::ParallelReader(std::vector<std::string> files, const Limits& limits,
+                               ReadHook after_read)
     : files_(std::move(files)),
       limits_(limits),
+      after_read_(std::move(after_read)),
       blueprints_(files_.size()),
       findings_(files_.size()),
       done_(files_.size(), 0) {
@@ -30,6 +32,7 @@ bool ParallelReader::read_next() {
     const std::size_t index = next_++;
     if (index >= files_.size()) return false;
     Blueprint blueprint = read_blueprint(files_[index], limits_, findings_[index]);
+    if (after_read_) after_read_(index, blueprint);
     {
         std::lock_guard lock(mutex_);
         blueprints_[index] = std::move(blueprint);

@@ -20,7 +20,9 @@ namespace flowprint {
 /// itself instead of waiting idle.
 class ParallelReader {
   public:
-    ParallelReader(std::vector<std::string> files, const Limits& limits);
+    /// `after_read`, when given, runs on the reading thread for each file as
+    /// soon as it is read, before the file can be taken.
+    ParallelReader(std::vector<std::string> files, const Limits& limits, ReadHook after_read = {});
     ~ParallelReader();
     ParallelReader(const ParallelReader&) = delete;
     ParallelReader& operator=(const ParallelReader&) = delete;
@@ -38,6 +40,7 @@ class ParallelReader {
     // Copies: the helper threads may outlive the caller's arguments.
     const std::vector<std::string> files_;
     const Limits limits_;
+    const ReadHook after_read_;
     std::vector<Blueprint> blueprints_;
     std::vector<Findings> findings_;
     std::atomic<std::size_t> next_{0};

@@ -1,9 +1,7 @@
 #include "validate.h"
 
 #include <algorithm>
-#include <atomic>
 #include <set>
-#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -22,33 +20,34 @@ bool repeats_schema(const Finding& finding,
     return schema_places.contains({finding.file, finding.line, finding.column});
 }
 
-/// The schema check of every document, on as many threads as there are
-/// cores; the findings per document, in set order.
-std::vector<Findings> check_all(const BlueprintSet& set, const CompiledSchema& schema) {
-    std::vector<Findings> findings(set.blueprints.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&]() {
-        for (std::size_t i = next++; i < findings.size(); i = next++) {
-            check_schema(set.blueprints[i], schema, findings[i]);
-        }
-    };
-    const std::size_t threads =
-        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), findings.size());
-    {
-        std::vector<std::jthread> pool;
-        for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-        work();
-    }
-    return findings;
-}
-
 }  // namespace
 
-Findings validate_set(const BlueprintSet& set, const ValidateOptions& options) {
-    Findings all = set.findings;
-    if (options.schema != nullptr) {
-        for (const Findings& each : check_all(set, *options.schema)) all.append(each);
+SchemaChecks::SchemaChecks(std::shared_future<const CompiledSchema*> schema, std::size_t files)
+    : schema_(std::move(schema)), findings_(files), checked_(files, 0) {}
+
+void SchemaChecks::check(std::size_t index, const Blueprint& blueprint) {
+    check_schema(blueprint, *schema_.get(), findings_[index]);
+    checked_[index] = 1;
+}
+
+Findings SchemaChecks::take(const BlueprintSet& set) {
+    Findings all;
+    for (std::size_t i = 0; i < set.blueprints.size(); ++i) {
+        if (i < checked_.size() && checked_[i]) {
+            all.append(findings_[i]);
+        } else {
+            Findings late;
+            check_schema(set.blueprints[i], *schema_.get(), late);
+            all.append(late);
+        }
     }
+    return all;
+}
+
+Findings validate_set(const BlueprintSet& set, SchemaChecks& schema_checks,
+                      const ValidateOptions& options) {
+    Findings all = set.findings;
+    all.append(schema_checks.take(set));
     const FlowIndex index(set.store);
     Findings semantic;
     rules::run_rules(rules::RuleContext{set, index, options.authentik_version}, semantic);

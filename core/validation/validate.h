@@ -1,6 +1,8 @@
 #pragma once
 
+#include <future>
 #include <optional>
+#include <vector>
 
 #include "../blueprint_set.h"
 #include "../catalogue.h"
@@ -9,10 +11,33 @@
 
 namespace flowprint::validation {
 
-/// How `flowprint validate` checks a set: against which schema, and for
-/// which authentik release (nothing: any known release).
+/// The schema check of every document of a set. Given to load_blueprint_set
+/// as its ReadHook, it checks each file on the thread that read it, while the
+/// set is being applied.
+class SchemaChecks {
+  public:
+    /// `schema` may still be compiling: the first check waits for it.
+    SchemaChecks(std::shared_future<const CompiledSchema*> schema, std::size_t files);
+
+    /// Checks input file `index` (each index once, from any thread).
+    void check(std::size_t index, const Blueprint& blueprint);
+    ReadHook hook() {
+        return [this](std::size_t index, const Blueprint& blueprint) { check(index, blueprint); };
+    }
+
+    /// What the checks found, in set order; documents the hook has not seen
+    /// (meta-apply targets read while applying) are checked now.
+    Findings take(const BlueprintSet& set);
+
+  private:
+    std::shared_future<const CompiledSchema*> schema_;
+    std::vector<Findings> findings_;
+    std::vector<char> checked_;  ///< one byte each: written by different threads
+};
+
+/// For which authentik release `flowprint validate` checks a set (nothing:
+/// any known release).
 struct ValidateOptions {
-    const CompiledSchema* schema = nullptr;
     std::optional<Release> authentik_version;
 };
 
@@ -20,6 +45,7 @@ struct ValidateOptions {
 /// what reading and applying it found, the schema check of each document and
 /// the semantic rules. Each problem is reported once, in file order, then by
 /// line and column.
-Findings validate_set(const BlueprintSet& set, const ValidateOptions& options);
+Findings validate_set(const BlueprintSet& set, SchemaChecks& schema_checks,
+                      const ValidateOptions& options);
 
 }  // namespace flowprint::validation
