@@ -21,9 +21,12 @@ namespace flowprint::validation {
 /// `allOf` of one such block per model, so checking an entry against the
 /// whole of it evaluates every model's `if`; against its own part, one.
 ///
-/// The parts decide validity exactly as the whole schema does: a block
-/// whose `if` fixes another model holds for the entry anyway. Reports of
-/// invalid documents still come from the whole schema.
+/// Within a model's part, what the model alone decides is decided once when
+/// splitting: the `model` property's own schema (an enum of every model) and
+/// the blocks whose `if` tests only the model, which become their `then` or
+/// `else`. The parts decide validity exactly as the whole schema does: a
+/// block whose `if` fixes another model holds for the entry anyway. Reports
+/// of invalid documents still come from the whole schema.
 struct EntrySchemas {
     EntrySchemas();
     ~EntrySchemas();

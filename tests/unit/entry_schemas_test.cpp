@@ -63,6 +63,13 @@ std::vector<json> edge_documents() {
         entry("authentik_core.nosuchmodel", json::object()),
         entry("authentik_stages_prompt.prompt", {{"field_key", "k"}}, {{"name", "p"}}),
         entry("authentik_stages_prompt.prompt", {{"no_such_field", 1}}, {{"name", "p"}}),
+        // Models that blocks with an `if` over a list of models (and `else`) decide.
+        entry("authentik_stages_mtls.mutualtlsstage", {{"name", "m"}}, {{"name", "m"}}),
+        entry("authentik_stages_mtls.mutualtlsstage", {{"no_such_field", 1}}, {{"name", "m"}}),
+        entry("authentik_policies_unique_password.uniquepasswordpolicy", {{"name", "u"}},
+              {{"name", "u"}}),
+        entry("authentik_policies_unique_password.uniquepasswordpolicy",
+              {{"execution_logging", "x"}}, {{"name", "u"}}),
         json{{"identifiers", {{"slug", "s"}}}},
         json("a string"),
         json{{"model", 7}, {"identifiers", json::object()}},
@@ -121,6 +128,49 @@ TEST_CASE("the parts give the whole schema's verdict on authentik's own blueprin
         ++files;
     }
     CHECK(files > 20);
+}
+
+TEST_CASE("what the model alone decides is decided once per part, with the same verdicts") {
+    // `model` is an enum; one block fixes a.b, one tests a list of models with
+    // an `else`, one tests more than the model and must stay as it is.
+    const json by_model{{"properties", {{"model", {{"enum", {"a.b", "c.d"}}}}}},
+                        {"required", {"model"}}};
+    const json items{
+        {"type", "object"},
+        {"required", {"model"}},
+        {"properties",
+         {{"model", {{"$ref", "#/definitions/modelName"}}}, {"attrs", json::object()}}},
+        {"allOf",
+         json::array(
+             {json{{"if",
+                    {{"properties", {{"model", {{"const", "a.b"}}}}}, {"required", {"model"}}}},
+                   {"then", {{"required", {"attrs"}}}}},
+              json{{"if", by_model},
+                   {"then", {{"properties", {{"attrs", {{"type", "object"}}}}}}},
+                   {"else", {{"properties", {{"attrs", {{"type", "string"}}}}}}}},
+              json{{"if",
+                    {{"properties", {{"model", {{"const", "c.d"}}}}}, {"required", {"attrs"}}}},
+                   {"then", {{"properties", {{"attrs", {{"required", {"x"}}}}}}}}}})}};
+    const json schema{
+        {"definitions", {{"modelName", {{"type", "string"}, {"enum", {"a.b", "c.d", "e.f"}}}}}},
+        {"type", "object"},
+        {"properties", {{"entries", {{"type", "array"}, {"items", items}}}}}};
+    std::string error;
+    const auto compiled = compile_schema(schema, error);
+    REQUIRE(compiled);
+    REQUIRE(compiled->parts);
+    CHECK(compiled->parts->by_model.contains("a.b"));
+    int valid = 0, invalid = 0;
+    for (const char* model : {"a.b", "c.d", "e.f", "g.h"}) {
+        for (const json& attrs :
+             {json(), json::object(), json{{"x", 1}}, json("text"), json::array()}) {
+            json item{{"model", model}};
+            if (!attrs.is_null()) item["attrs"] = attrs;
+            (same_verdict(*compiled, json{{"entries", json::array({item})}}) ? valid : invalid)++;
+        }
+    }
+    CHECK(valid > 3);
+    CHECK(invalid > 3);
 }
 
 TEST_CASE("a schema that reaches entries another way is not split") {
