@@ -133,7 +133,7 @@ int run_diagram(const DiagramOptions& options) {
 
 void add_diagram_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<DiagramOptions>();
-    options->input.keep_documents = false;  // the diagram reads only the store
+    options->input.kept_document = KeptDocument::nothing;  // the diagram reads only the store
     CLI::App* command = app.add_subcommand(
         "diagram", "Print a flow as a Mermaid diagram, as authentik draws it or in detail");
     add_input_options(*command, options->input);

@@ -106,7 +106,7 @@ int run_dry_run(const DryRunOptions& options) {
 
 void add_dry_run_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<DryRunOptions>();
-    options->input.keep_documents = false;  // the planner reads only the store
+    options->input.kept_document = KeptDocument::nothing;  // the planner reads only the store
     CLI::App* command = app.add_subcommand(
         "dry-run", "Show which stages of a flow a user with given groups would get, and why");
     add_input_options(*command, options->input);

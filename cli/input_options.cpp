@@ -70,7 +70,7 @@ std::optional<BlueprintSet> load_inputs(const InputOptions& options, const Input
     ResolveSettings settings;
     settings.limits = options.limits;
     settings.allow_file = options.allow_file;
-    settings.keep_documents = options.keep_documents;
+    settings.kept_document = options.kept_document;
     settings.environment = [](const std::string& name) -> std::optional<std::string> {
         if (const char* value = std::getenv(name.c_str())) return std::string(value);
         return std::nullopt;

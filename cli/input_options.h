@@ -19,8 +19,8 @@ struct InputOptions {
     std::vector<std::string> context;
     bool allow_file = false;
     Limits limits;
-    /// Commands that only read the store clear it (see ResolveSettings).
-    bool keep_documents = true;
+    /// Commands that read the trees less keep less of them (see KeptDocument).
+    KeptDocument kept_document = KeptDocument::whole;
 };
 
 void add_input_options(CLI::App& command, InputOptions& options);

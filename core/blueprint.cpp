@@ -97,6 +97,51 @@ void read_structure(Blueprint& blueprint, Findings& findings) {
 
 }  // namespace
 
+namespace {
+
+/// Frees a node's contents; its position stays.
+void empty_in_place(yaml::Node& node) {
+    yaml::Node empty;
+    empty.location = node.location;
+    node = std::move(empty);
+}
+
+}  // namespace
+
+void Blueprint::reduce_to_outline() {
+    if (!root) return;
+    // The tree's own mutable path to what the entries view: the root's
+    // values, and the entries under `entries` (a list, or lists by name).
+    auto outline_entry = [](yaml::Node& entry) {
+        if (!entry.is_mapping() || entry.is_tagged()) return;
+        for (std::size_t i = 0; i < entry.size(); ++i) {
+            const yaml::Node& key = entry.key(i);
+            if (key.is_scalar() && (key.text == "model" || key.text == "id")) continue;
+            empty_in_place(entry.children[2 * i + 1]);
+        }
+    };
+    for (std::size_t i = 0; i < root->size(); ++i) {
+        const std::string& key = root->key(i).text;
+        yaml::Node& value = root->children[2 * i + 1];
+        if (key == "context") empty_in_place(value);
+        if (key != "entries" || value.is_tagged()) continue;
+        if (value.is_sequence()) {
+            for (yaml::Node& entry : value.children) outline_entry(entry);
+        } else if (value.is_mapping()) {
+            for (std::size_t g = 0; g < value.size(); ++g) {
+                yaml::Node& group = value.children[2 * g + 1];
+                if (!group.is_sequence() || group.is_tagged()) continue;
+                for (yaml::Node& entry : group.children) outline_entry(entry);
+            }
+        }
+    }
+    context = nullptr;
+    for (Entry& entry : entries) {
+        entry.state = entry.conditions = entry.identifiers = entry.attrs = entry.permissions =
+            nullptr;
+    }
+}
+
 void Blueprint::drop_document() {
     if (!root) return;
     entries = {};

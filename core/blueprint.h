@@ -45,10 +45,14 @@ struct Blueprint {
     /// Frees the parsed tree, and the entries that view it, once applied;
     /// what the store holds stays valid (its locations view `path`).
     void drop_document();
+    /// Frees what only applying reads (each entry's `attrs`, `identifiers`,
+    /// `state`, `conditions` and `permissions`, and `context`); each entry's
+    /// own node, `model` and `id` stay.
+    void reduce_to_outline();
 };
 
-/// Called for input file `index` on the thread that read it, before it is
-/// applied: work that needs only the document overlaps with applying.
+/// Called for blueprint `index` of a set on the thread that read it, before it
+/// is applied: work that needs only the document overlaps with applying.
 using ReadHook = std::function<void(std::size_t index, const Blueprint& blueprint)>;
 
 /// Reads the file's blueprint structure; what cannot be read is a finding.

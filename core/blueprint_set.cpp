@@ -25,12 +25,14 @@ class Applier {
   public:
     /// With a reader, the set's first blueprints are placeholders for the
     /// files it reads, each taken from it when first needed.
+    /// `after_read` also sees the meta-apply targets read while applying.
     Applier(BlueprintSet& set, const InputFiles& inputs, const ResolveSettings& settings,
-            ParallelReader* reader = nullptr)
+            ParallelReader* reader = nullptr, ReadHook after_read = {})
         : set_(set),
           inputs_(inputs),
           settings_(settings),
           reader_(reader),
+          after_read_(std::move(after_read)),
           budget_(settings.limits) {
         for (std::size_t i = 0; i < set.blueprints.size(); ++i) {
             canonical_paths_.push_back(
@@ -51,7 +53,11 @@ class Applier {
         applied_[index] = true;
         stack_.push_back(index);
         apply_entries(index);
-        if (!settings_.keep_documents) set_.blueprints[index].drop_document();
+        switch (settings_.kept_document) {
+            case KeptDocument::whole: break;
+            case KeptDocument::outline: set_.blueprints[index].reduce_to_outline(); break;
+            case KeptDocument::nothing: set_.blueprints[index].drop_document(); break;
+        }
         stack_.pop_back();
     }
 
@@ -248,7 +254,9 @@ class Applier {
             set_.findings.append(read_findings);
             canonical_paths_.push_back(canonical(candidate.string()));
             applied_.push_back(false);
-            return set_.blueprints.size() - 1;
+            const std::size_t index = set_.blueprints.size() - 1;
+            if (after_read_) after_read_(index, set_.blueprints[index]);
+            return index;
         }
         return std::nullopt;
     }
@@ -259,6 +267,7 @@ class Applier {
     std::vector<std::string> canonical_paths_;
     std::vector<bool> applied_;
     ParallelReader* reader_;
+    ReadHook after_read_;
     std::vector<bool> taken_;
     std::vector<std::size_t> stack_;
     RunBudget budget_;
@@ -270,8 +279,8 @@ BlueprintSet load_blueprint_set(const InputFiles& inputs, const ResolveSettings&
                                 ReadHook after_read) {
     BlueprintSet set;
     set.blueprints.resize(inputs.files.size());
-    ParallelReader reader(inputs.files, settings.limits, std::move(after_read));
-    Applier(set, inputs, settings, &reader).apply_all();
+    ParallelReader reader(inputs.files, settings.limits, after_read);
+    Applier(set, inputs, settings, &reader, after_read).apply_all();
     // Reading findings come first, file by file, as if every file had been
     // read before applying began.
     Findings findings;

@@ -23,7 +23,8 @@ struct BlueprintSet {
 };
 
 /// Reads every file (in parallel), then applies them in order; `after_read`
-/// sees each input file as soon as it is read (see ReadHook).
+/// sees each file as soon as it is read (see ReadHook), the meta-apply
+/// targets read from disk while applying included.
 BlueprintSet load_blueprint_set(const InputFiles& inputs, const ResolveSettings& settings,
                                 ReadHook after_read = {});
 

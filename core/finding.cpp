@@ -21,10 +21,10 @@ void Findings::add(Severity severity, std::string_view rule, std::string message
     const std::size_t seen = ++per_rule_and_file_[key];
     if (seen > max_per_rule_and_file + 1) return;
     if (seen == max_per_rule_and_file + 1) {
-        findings_.push_back(Finding{Severity::info, "too-many-findings",
-                                    "more findings of [" + std::string(rule) +
-                                        "] in this file are not shown",
-                                    std::string(where.file), where.line, where.column});
+        findings_.push_back(
+            Finding{Severity::info, "too-many-findings",
+                    "more findings of [" + std::string(rule) + "] in this file are not shown",
+                    std::string(where.file), where.line, where.column});
         return;
     }
     findings_.push_back(Finding{severity, std::string(rule), std::move(message),

@@ -28,6 +28,14 @@ using KeyTable = std::unordered_map<std::string, KeyedEntry>;
 /// Reads an environment variable; nothing when it is unset.
 using EnvironmentLookup = std::function<std::optional<std::string>(const std::string&)>;
 
+/// What of a blueprint's YAML tree is kept once it has been applied: the
+/// trees are most of a loaded set's memory.
+enum class KeptDocument {
+    whole,    ///< for callers that read the trees again
+    outline,  ///< each entry's own node, `model` and `id`: what validation's rules read
+    nothing,  ///< for callers that read only the object store
+};
+
 /// Settings that hold for a whole run.
 struct ResolveSettings {
     Limits limits;
@@ -35,9 +43,8 @@ struct ResolveSettings {
     EnvironmentLookup environment;
     /// `--context KEY=VALUE`, over every blueprint's own `context:`.
     Mapping context_overrides;
-    /// Keep each blueprint's YAML tree once applied, for callers that read
-    /// it again (validation). Without it, a large set needs a third of the memory.
-    bool keep_documents = true;
+    /// What of each blueprint's YAML tree stays once it is applied.
+    KeptDocument kept_document = KeptDocument::whole;
 };
 
 /// Resolves the tagged values of one blueprint, entry by entry, against the

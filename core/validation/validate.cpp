@@ -26,8 +26,15 @@ SchemaChecks::SchemaChecks(std::shared_future<const CompiledSchema*> schema, std
     : schema_(std::move(schema)), findings_(files), checked_(files, 0) {}
 
 void SchemaChecks::check(std::size_t index, const Blueprint& blueprint) {
-    check_schema(blueprint, *schema_.get(), findings_[index]);
-    checked_[index] = 1;
+    if (index < findings_.size()) {
+        check_schema(blueprint, *schema_.get(), findings_[index]);
+        checked_[index] = 1;
+        return;
+    }
+    Findings found;
+    check_schema(blueprint, *schema_.get(), found);
+    std::lock_guard lock(late_mutex_);
+    late_[index] = std::move(found);
 }
 
 Findings SchemaChecks::take(const BlueprintSet& set) {
@@ -35,6 +42,8 @@ Findings SchemaChecks::take(const BlueprintSet& set) {
     for (std::size_t i = 0; i < set.blueprints.size(); ++i) {
         if (i < checked_.size() && checked_[i]) {
             all.append(findings_[i]);
+        } else if (auto seen = late_.find(i); seen != late_.end()) {
+            all.append(seen->second);
         } else {
             Findings late;
             check_schema(set.blueprints[i], *schema_.get(), late);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <future>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -19,20 +21,23 @@ class SchemaChecks {
     /// `schema` may still be compiling: the first check waits for it.
     SchemaChecks(std::shared_future<const CompiledSchema*> schema, std::size_t files);
 
-    /// Checks input file `index` (each index once, from any thread).
+    /// Checks blueprint `index` of the set (each index once, from any thread).
     void check(std::size_t index, const Blueprint& blueprint);
     ReadHook hook() {
         return [this](std::size_t index, const Blueprint& blueprint) { check(index, blueprint); };
     }
 
-    /// What the checks found, in set order; documents the hook has not seen
-    /// (meta-apply targets read while applying) are checked now.
+    /// What the checks found, in set order; a document the hook has not seen
+    /// (a set applied without it) is checked now.
     Findings take(const BlueprintSet& set);
 
   private:
     std::shared_future<const CompiledSchema*> schema_;
     std::vector<Findings> findings_;
     std::vector<char> checked_;  ///< one byte each: written by different threads
+    /// Blueprints past the input files (meta-apply targets read while applying).
+    std::mutex late_mutex_;
+    std::map<std::size_t, Findings> late_;
 };
 
 /// For which authentik release `flowprint validate` checks a set (nothing:

@@ -103,12 +103,12 @@ TEST_CASE("a reader whose blueprints are not all taken finishes cleanly") {
     fs::remove_all(root);
 }
 
-TEST_CASE("without keep_documents, trees are freed once applied and nothing else changes") {
+TEST_CASE("without their trees, blueprints apply to the same store and findings") {
     const fs::path root = fs::temp_directory_path() / "flowprint-parallel-reader-drop";
     write_set(root);
     const InputFiles inputs = find_input_files({root.string()});
     ResolveSettings lean;
-    lean.keep_documents = false;
+    lean.kept_document = KeptDocument::nothing;
     const BlueprintSet kept = load_blueprint_set(inputs, ResolveSettings{});
     const BlueprintSet dropped = load_blueprint_set(inputs, lean);
     CHECK(testing::describe(dropped.findings) == testing::describe(kept.findings));
