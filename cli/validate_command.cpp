@@ -110,6 +110,9 @@ int run_validate(const ValidateOptions& options) {
 
 void add_validate_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<ValidateOptions>();
+    // The schema check sees each tree as it is read; after that the rules
+    // read only each entry's outline.
+    options->input.kept_document = KeptDocument::outline;
     CLI::App* command = app.add_subcommand(
         "validate", "Check blueprints against the schema and their cross-references");
     add_input_options(*command, options->input);
