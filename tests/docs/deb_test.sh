@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `cpack -G DEB` builds a .deb; `dpkg-deb -c` lists the binary, the man pages,
 # the completions and the schema under /usr, and `dpkg-deb -f` shows the
-# runtime dependencies (libyaml, libfmt, libstdc++, libc).
+# runtime dependencies (libyaml, tcmalloc, libfmt, libstdc++, libc).
 # usage: deb_test.sh BUILD_DIR
 set -uo pipefail
 build=$(realpath "$1")
@@ -26,7 +26,7 @@ for file in ./usr/bin/flowprint \
 done
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for library in libyaml-0-2 libfmt libstdc++6 libc6; do
+for library in libyaml-0-2 libtcmalloc-minimal4 libfmt libstdc++6 libc6; do
   grep -q "$library" <<<"$depends" || { echo "FAIL: Depends lacks $library"; fail=1; }
 done
 [ "$(dpkg-deb -f "$deb" Package)" = flowprint ] || { echo "FAIL: package name"; fail=1; }
