@@ -223,9 +223,12 @@ const std::array kDefaults = std::to_array<FieldDefault>({
 }  // namespace
 
 std::string to_lower(std::string_view text) {
+    // ASCII only, without a locale lookup per character: model and field
+    // names are ASCII, and this runs for every entry.
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
     return out;
 }
 

@@ -62,6 +62,7 @@ std::optional<Value> field_default(std::string_view model, std::string_view fiel
 /// Whether some model has a catalogue default for a field of that name.
 bool has_field_default(std::string_view field);
 
+/// ASCII letters lowered; other bytes as they are.
 std::string to_lower(std::string_view text);
 
 }  // namespace flowprint
