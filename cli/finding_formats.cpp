@@ -70,15 +70,35 @@ std::string sarif_uri(std::string_view path) {
 
 }  // namespace
 
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+                    out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out;
+}
+
 void write_text(std::FILE* out, const Findings& findings, const RunSummary& summary) {
     for (const Finding& f : findings.all()) {
         const std::string_view severity = severity_name(f.severity);
         if (summary.colour) {
-            fmt::print(out, "\033[1m{}:{}:{}:\033[0m {}{}:\033[0m {} \033[2m[{}]\033[0m\n", f.file,
-                       f.line, f.column, colour_of(f.severity), severity, f.message, f.rule);
+            fmt::print(out, "\033[1m{}:{}:{}:\033[0m {}{}:\033[0m {} \033[2m[{}]\033[0m\n",
+                       printable(f.file), f.line, f.column, colour_of(f.severity), severity,
+                       printable(f.message), f.rule);
         } else {
-            fmt::print(out, "{}:{}:{}: {}: {} [{}]\n", f.file, f.line, f.column, severity,
-                       f.message, f.rule);
+            fmt::print(out, "{}:{}:{}: {}: {} [{}]\n", printable(f.file), f.line, f.column,
+                       severity, printable(f.message), f.rule);
         }
     }
     fmt::print(out, "{}\n", summary_line(findings, summary));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdio>
+#include <string>
 #include <string_view>
 
 #include "finding.h"
@@ -18,6 +19,11 @@ struct RunSummary {
 };
 
 /// `path:line:col: severity: message [rule]` per finding, then a one-line summary.
+/// The text on one line, control characters written as escapes: a value
+/// quoted in a message cannot start a line of its own (a forged finding) or
+/// drive the terminal.
+std::string printable(std::string_view text);
+
 void write_text(std::FILE* out, const Findings& findings, const RunSummary& summary);
 /// A JSON document: `findings` (file, line, column, severity, rule, message) and `summary`.
 void write_json(std::FILE* out, const Findings& findings, const RunSummary& summary);

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <iterator>
 
+#include "finding_formats.h"
 #include "scalar_typing.h"
 
 namespace flowprint::cli {
@@ -18,7 +19,9 @@ void add_input_options(CLI::App& command, InputOptions& options) {
     command
         .add_option("--context", options.context,
                     "Set a context value for !Context, over the blueprints' own")
-        ->type_name("KEY=VALUE");
+        ->type_name("KEY=VALUE")
+        // One KEY=VALUE per --context: the words after it are paths.
+        ->allow_extra_args(false);
     command.add_flag("--allow-file", options.allow_file,
                      "Let !File read files (off by default: its default value is used)");
     command
@@ -99,9 +102,9 @@ void print_findings(const Findings& findings, Severity minimum) {
     fmt::memory_buffer out;
     for (const Finding& finding : findings.all()) {
         if (static_cast<int>(finding.severity) > static_cast<int>(minimum)) continue;
-        fmt::format_to(std::back_inserter(out), "{}:{}:{}: {}: {} [{}]\n", finding.file,
+        fmt::format_to(std::back_inserter(out), "{}:{}:{}: {}: {} [{}]\n", printable(finding.file),
                        finding.line, finding.column, severity_name(finding.severity),
-                       finding.message, finding.rule);
+                       printable(finding.message), finding.rule);
         if (out.size() > (1u << 16)) {
             std::fwrite(out.data(), 1, out.size(), stderr);
             out.clear();

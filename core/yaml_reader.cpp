@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <yaml.h>
 
+#include <algorithm>
 #include <map>
 #include <unordered_set>
 
@@ -121,8 +122,16 @@ class TreeBuilder {
             throw Stop{"yaml-syntax", fmt::format("found undefined alias '{}'", name),
                        at(event.start_mark)};
         }
-        count(weight(found->second), at(event.start_mark));
-        Node copy = found->second;
+        const Anchored& anchored = found->second;
+        // A copy nests the anchor's levels where the alias stands.
+        if (open_.size() + anchored.height > limits_.max_depth) {
+            throw Stop{"limit-depth",
+                       fmt::format("alias '{}' nests deeper than {} levels (--max-depth)", name,
+                                   limits_.max_depth),
+                       at(event.start_mark)};
+        }
+        count(anchored.weight, at(event.start_mark));
+        Node copy = anchored.node;
         copy.location = at(event.start_mark);
         place(std::move(copy));
     }
@@ -143,6 +152,10 @@ class TreeBuilder {
         Node node;
         node.kind = kind;
         node.tag = tag_of(tag);
+        // `!!seq` and `!!map` say what the node is anyway.
+        if (node.tag == (sequence ? "tag:yaml.org,2002:seq" : "tag:yaml.org,2002:map")) {
+            node.tag.clear();
+        }
         node.location = at(event.start_mark);
         open_.push_back(Open{std::move(node), std::string(text_of(anchor)), children_.size()});
     }
@@ -180,6 +193,17 @@ class TreeBuilder {
         }
     }
 
+    /// Levels of nesting a node brings (a scalar: none). The tree is never
+    /// deeper than --max-depth, which bounds the recursion.
+    static std::size_t height(const Node& node) {
+        std::size_t deepest = 0;
+        for (const Node& child : node.children) deepest = std::max(deepest, height(child));
+        return node.children.empty() && node.kind != NodeKind::sequence &&
+                       node.kind != NodeKind::mapping
+                   ? 0
+                   : deepest + 1;
+    }
+
     static std::size_t weight(const Node& node) {
         std::size_t total = 1;
         for (const Node& child : node.children) total += weight(child);
@@ -194,9 +218,23 @@ class TreeBuilder {
         if (node.kind != NodeKind::sequence && node.kind != NodeKind::mapping) {
             count(1, node.location);
         }
-        // A later anchor of the same name replaces the earlier one, as in YAML.
-        if (!anchor.empty()) anchors_.insert_or_assign(std::move(anchor), node);
+        if (!anchor.empty()) remember(std::move(anchor), node);
         place(std::move(node));
+    }
+
+    void remember(std::string anchor, const Node& node) {
+        if (auto earlier = anchors_.find(anchor); earlier != anchors_.end()) {
+            // PyYAML, and so authentik, refuses the file.
+            const Location& first = earlier->second.node.location;
+            throw Stop{"yaml-syntax",
+                       fmt::format("found duplicate anchor '{}'; first occurrence at {}:{}", anchor,
+                                   first.line, first.column),
+                       node.location};
+        }
+        // The kept copy is memory like any other node: it counts too.
+        const std::size_t nodes = weight(node);
+        count(nodes, node.location);
+        anchors_.emplace(std::move(anchor), Anchored{node, nodes, height(node)});
     }
 
     void place(Node node) {
@@ -227,7 +265,13 @@ class TreeBuilder {
     Findings& findings_;
     std::vector<Open> open_;
     std::vector<Node> children_;
-    std::map<std::string, Node, std::less<>> anchors_;
+    /// An anchored node, with its size and height for the limits.
+    struct Anchored {
+        Node node;
+        std::size_t weight;
+        std::size_t height;
+    };
+    std::map<std::string, Anchored, std::less<>> anchors_;
     std::optional<Node> root_;
     std::size_t nodes_ = 0;
 };
@@ -235,9 +279,13 @@ class TreeBuilder {
 Location position_of(std::string_view text, std::size_t offset, std::string_view file) {
     Location where{file, 1, 1};
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
+        // Line breaks as YAML has them: LF, CR LF, or a CR alone.
+        const bool crlf = text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
+        if (text[i] == '\n' || (text[i] == '\r' && !crlf)) {
             ++where.line;
             where.column = 1;
+        } else if (crlf) {
+            continue;
         } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
             ++where.column;  // columns count characters, as libyaml's do
         }
@@ -272,6 +320,8 @@ Stop syntax_error(const yaml_parser_t& parser, std::string_view text, const Tree
 
 std::optional<Node> read_document(std::string_view text, std::string_view file,
                                   const Limits& limits, Findings& findings) {
+    // A byte-order mark is not part of the text: positions start after it.
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     if (auto bad = first_invalid_utf8(text)) {
         findings.error("yaml-invalid-utf8",
                        "the file is not valid UTF-8 text (a blueprint must be UTF-8)",
@@ -283,7 +333,6 @@ std::optional<Node> read_document(std::string_view text, std::string_view file,
                        position_of(text, nul, file));
         return std::nullopt;
     }
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
 
     Parser parser(text);
     TreeBuilder builder(file, limits, findings);

@@ -48,12 +48,23 @@ nlohmann::json placeholder(TagYield yields) {
     return nullptr;
 }
 
+/// Longest string handed to the schema check. valijson matches `pattern`
+/// with std::regex, which recurses once per character: a 50,000-character
+/// slug overflows the stack. Every pattern of both schemas comes with a
+/// `maxLength` far below this (the one exception, `^-?[0-9]+$`, would only
+/// misjudge a longer run of digits), so the verdict stays the same.
+constexpr std::size_t kLongestCheckedString = 4096;
+
+nlohmann::json checked_string(std::string_view text) {
+    return std::string(text.substr(0, kLongestCheckedString));
+}
+
 nlohmann::json typed_scalar(std::string_view text) {
     const Value::Data data = type_plain_scalar(text);
     if (const auto* b = std::get_if<bool>(&data)) return *b;
     if (const auto* i = std::get_if<std::int64_t>(&data)) return *i;
     if (const auto* d = std::get_if<double>(&data)) return *d;
-    if (const auto* s = std::get_if<std::string>(&data)) return *s;
+    if (const auto* s = std::get_if<std::string>(&data)) return checked_string(*s);
     return nullptr;
 }
 
@@ -69,13 +80,13 @@ class Converter {
                 return placeholder(yields);
             }
             const std::string_view type = std::string_view(node.tag).substr(kYamlTagPrefix.size());
-            if (node.is_scalar() && type == "str") return node.text;
+            if (node.is_scalar() && type == "str") return checked_string(node.text);
             if (node.is_scalar()) return typed_scalar(node.text);
         }
         switch (node.kind) {
             case yaml::NodeKind::null: return nullptr;
             case yaml::NodeKind::scalar:
-                if (node.style == yaml::ScalarStyle::quoted) return node.text;
+                if (node.style == yaml::ScalarStyle::quoted) return checked_string(node.text);
                 return typed_scalar(node.text);
             case yaml::NodeKind::sequence: {
                 nlohmann::json items = nlohmann::json::array();

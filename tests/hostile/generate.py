@@ -113,6 +113,31 @@ def many_aliases():
     return "\n".join(lines) + "\n"
 
 
+def alias_depth_chain():
+    # Each anchor nests the one before it 250 levels deeper: no single level
+    # of the text is deeper than --max-depth, the tree it means is.
+    lines = [header("alias depth chain") + "context:"]
+    for i in range(120):
+        inner = f"*a{i - 1}" if i else "1"
+        lines.append(f"  k{i}: &a{i} " + "[" * 250 + inner + "]" * 250)
+    lines.append("entries: []")
+    return "\n".join(lines) + "\n"
+
+
+def nested_anchors():
+    # Every level anchored: each anchor keeps a copy of all that it holds.
+    levels = 200
+    opened = "".join(f"&a{i} [" for i in range(levels))
+    return (header("nested anchors") + "context:\n  x: " + opened +
+            ",".join(["1"] * 100_000) + "]" * levels + "\nentries: []\n")
+
+
+def long_slug():
+    # std::regex, which checks the schema's slug pattern, recurses per character.
+    return header("long slug") + "entries:\n" + FLOW.replace(
+        "{slug: hostile}", "{slug: " + "a" * 1_000_000 + "}") + FAULTY
+
+
 def context_chain():
     # Each context value nests 200 levels and refers to the next one.
     lines = [header("context chain") + "context:"]
@@ -274,6 +299,9 @@ INPUTS = {
     "enumerate-map.yaml": enumerate_map,
     "unknown-tag-flood.yaml": unknown_tag_flood,
     "many-bindings-one-flow.yaml": many_bindings_one_flow,
+    "alias-depth-chain.yaml": alias_depth_chain,
+    "nested-anchors.yaml": nested_anchors,
+    "long-slug.yaml": long_slug,
     # Not blueprints.
     "empty.yaml": lambda: "",
     "lone-document-marker.yaml": lambda: "---\n",

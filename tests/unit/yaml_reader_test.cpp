@@ -123,3 +123,49 @@ TEST_CASE("a byte-order mark is skipped") {
     CHECK(doc.findings.all().empty());
     CHECK(value_of(doc, "version").location.column == 10);
 }
+
+TEST_CASE("positions count a lone CR or a CR LF as one line break") {
+    CHECK(only_finding(read("a: 1\rb: \"\x01\"\r").findings, "yaml-invalid-character", 2, 5));
+    CHECK(only_finding(read("a: 1\r\nb: \"\x01\"\r\n").findings, "yaml-invalid-character", 2, 5));
+    CHECK(only_finding(read("a: 1\rb: \xff\r").findings, "yaml-invalid-utf8", 2, 4));
+}
+
+TEST_CASE("positions of unreadable bytes start after a byte-order mark") {
+    CHECK(only_finding(read("\xEF\xBB\xBFversion: 1\xff\n").findings, "yaml-invalid-utf8", 1, 11));
+    CHECK(only_finding(read(std::string_view("\xEF\xBB\xBFversion: 1\0\n", 16)).findings,
+                       "yaml-invalid-character", 1, 11));
+}
+
+TEST_CASE("an anchor defined twice is refused, as authentik's loader refuses it") {
+    const Read doc = read("a: &x 1\nb: &x 2\n");
+    CHECK_FALSE(doc.root);
+    CHECK(only_finding(doc.findings, "yaml-syntax", 2, 4));
+}
+
+TEST_CASE("!!seq and !!map are plain collections") {
+    const Read doc = read("a: !!seq [1]\nb: !!map {c: 1}\n");
+    CHECK_FALSE(value_of(doc, "a").is_tagged());
+    CHECK(value_of(doc, "a").is_sequence());
+    CHECK_FALSE(value_of(doc, "b").is_tagged());
+}
+
+TEST_CASE("an alias may not nest its anchor deeper than --max-depth") {
+    Limits limits;
+    limits.max_depth = 10;
+    // Five levels, aliased inside six: eleven in all.
+    const Read deep = read("a: &x [[[[[1]]]]]\nb: [[[[[*x]]]]]\n", limits);
+    CHECK_FALSE(deep.root);
+    CHECK(only_finding(deep.findings, "limit-depth", 2, 9));
+    // Inside five: ten, the limit itself.
+    CHECK(read("a: &x [[[[[1]]]]]\nb: [[[[*x]]]]\n", limits).findings.all().empty());
+}
+
+TEST_CASE("the copy an anchor keeps counts toward --max-nodes") {
+    Limits limits;
+    limits.max_nodes = 100;
+    // 40 scalars, anchored at three levels: 3 copies + the tree > 100 nodes.
+    std::string items;
+    for (int i = 0; i < 40; ++i) items += i ? ", 1" : "1";
+    const Read doc = read("a: &x [&y [&z [" + items + "]]]\n", limits);
+    CHECK(has_finding(doc.findings, "limit-nodes"));
+}
