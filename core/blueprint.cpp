@@ -20,6 +20,29 @@ std::string_view kind_name(const yaml::Node& node) {
     return "a value";
 }
 
+/// The value of an entry's field, from the entry's own keys or else from the
+/// mappings it merges in with `<<`, in order, as authentik's loader sees it.
+const yaml::Node* entry_field(const yaml::Node& entry, std::string_view name) {
+    if (const yaml::Node* own = entry.find(name)) return own;
+    for (std::size_t i = 0; i < entry.size(); ++i) {
+        const yaml::Node& key = entry.key(i);
+        if (!key.is_scalar() || key.is_tagged() || key.style != yaml::ScalarStyle::plain ||
+            key.text != "<<") {
+            continue;
+        }
+        const yaml::Node& merged = entry.value(i);
+        if (merged.is_mapping()) {
+            if (const yaml::Node* found = entry_field(merged, name)) return found;
+        } else if (merged.is_sequence()) {
+            for (const yaml::Node& each : merged.children) {
+                if (!each.is_mapping()) continue;
+                if (const yaml::Node* found = entry_field(each, name)) return found;
+            }
+        }
+    }
+    return nullptr;
+}
+
 void add_entries(const yaml::Node& list, std::vector<Entry>& entries, Findings& findings) {
     for (const yaml::Node& item : list.children) {
         if (!item.is_mapping() || item.is_tagged()) {
@@ -31,13 +54,13 @@ void add_entries(const yaml::Node& list, std::vector<Entry>& entries, Findings& 
         }
         Entry entry;
         entry.node = &item;
-        entry.model = item.find("model");
-        entry.id = item.find("id");
-        entry.state = item.find("state");
-        entry.conditions = item.find("conditions");
-        entry.identifiers = item.find("identifiers");
-        entry.attrs = item.find("attrs");
-        entry.permissions = item.find("permissions");
+        entry.model = entry_field(item, "model");
+        entry.id = entry_field(item, "id");
+        entry.state = entry_field(item, "state");
+        entry.conditions = entry_field(item, "conditions");
+        entry.identifiers = entry_field(item, "identifiers");
+        entry.attrs = entry_field(item, "attrs");
+        entry.permissions = entry_field(item, "permissions");
         entries.push_back(entry);
     }
 }
@@ -116,7 +139,10 @@ void Blueprint::reduce_to_outline() {
         if (!entry.is_mapping() || entry.is_tagged()) return;
         for (std::size_t i = 0; i < entry.size(); ++i) {
             const yaml::Node& key = entry.key(i);
-            if (key.is_scalar() && (key.text == "model" || key.text == "id")) continue;
+            // A merged mapping (`<<`) may hold the model or the id.
+            if (key.is_scalar() && (key.text == "model" || key.text == "id" || key.text == "<<")) {
+                continue;
+            }
             empty_in_place(entry.children[2 * i + 1]);
         }
     };

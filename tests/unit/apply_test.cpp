@@ -243,3 +243,21 @@ entries:
     CHECK(has_finding(set.findings, "yaml-duplicate-key", 7, 7));
     CHECK(field(testing::only(set, "authentik_core.group"), "is_superuser") == "True");
 }
+
+TEST_CASE("an entry's fields may come from mappings merged in with <<") {
+    const auto set = testing::load_text(
+        "version: 1\n"
+        "context:\n"
+        "  base: &base {model: authentik_flows.flow, attrs: {name: Base, title: T}}\n"
+        "  more: &more {identifiers: {slug: ignored}, id: merged}\n"
+        "entries:\n"
+        "- <<: [*base, *more]\n"
+        "  identifiers: {slug: own}\n"
+        "- model: authentik_flows.flowstagebinding\n"
+        "  identifiers: {target: !KeyOf merged, stage: x, order: 1}\n");
+    CHECK(set.findings.all().empty());
+    const StoredObject& flow = testing::only(set, "authentik_flows.flow");
+    CHECK(python_str(*flow.field("slug")) == "own");  // the entry's own key wins
+    CHECK(python_str(*flow.field("name")) == "Base");
+    CHECK(set.blueprints.front().entries.front().id->text == "merged");
+}
