@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 task=${1:-demo}
 build=${FLOWPRINT_BUILD_DIR:-build}
 
-packages=(cmake make g++ pkg-config libyaml-dev libgoogle-perftools-dev libfmt-dev libcli11-dev doctest-dev
+packages=(cmake make g++ pkg-config libyaml-dev libmimalloc-dev libfmt-dev libcli11-dev doctest-dev
           nlohmann-json3-dev libvalijson-dev graphviz groff-base python3
           time zsh fish clang libclang-rt-dev dpkg-dev file)
 packages+=(python3-yaml)  # the documentation tests parse .pre-commit-hooks.yaml

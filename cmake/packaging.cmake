@@ -34,7 +34,7 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
  flowprint reads the YAML blueprints of the authentik identity provider and,
  without a server, validates them (text, JSON, SARIF, GitHub annotations),
  prints a flow as a Mermaid diagram, and dry-runs a flow for a user.")
-# The runtime libraries (libyaml, tcmalloc, libfmt, libstdc++, libc) are found by
+# The runtime libraries (libyaml, mimalloc, libfmt, libstdc++, libc) are found by
 # dpkg-shlibdeps from what the binary links.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")

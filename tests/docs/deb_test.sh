@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `cpack -G DEB` builds a .deb; `dpkg-deb -c` lists the binary, the man pages,
 # the completions and the schema under /usr, and `dpkg-deb -f` shows the
-# runtime dependencies (libyaml, tcmalloc, libfmt, libstdc++, libc).
+# runtime dependencies (libyaml, mimalloc, libfmt, libstdc++, libc).
 # usage: deb_test.sh BUILD_DIR
 set -uo pipefail
 build=$(realpath "$1")
@@ -27,8 +27,8 @@ done
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 libraries=(libyaml-0-2 libfmt libstdc++6 libc6)
-# The sanitizer builds leave tcmalloc out.
-ldd "$build/flowprint" | grep -q libtcmalloc_minimal && libraries+=(libtcmalloc-minimal4)
+# The sanitizer builds leave mimalloc out.
+ldd "$build/flowprint" | grep -q libmimalloc && libraries+=(libmimalloc2.0)
 for library in "${libraries[@]}"; do
   grep -q "$library" <<<"$depends" || { echo "FAIL: Depends lacks $library"; fail=1; }
 done
