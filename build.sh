@@ -10,7 +10,7 @@ build=${FLOWPRINT_BUILD_DIR:-build}
 
 packages=(cmake make g++ pkg-config libyaml-dev libmimalloc-dev libfmt-dev libcli11-dev doctest-dev
           nlohmann-json3-dev libvalijson-dev graphviz groff-base python3
-          time zsh fish clang libclang-rt-dev dpkg-dev file)
+          time valgrind zsh fish clang libclang-rt-dev dpkg-dev file)
 packages+=(python3-yaml)  # the documentation tests parse .pre-commit-hooks.yaml
 missing=()
 for package in "${packages[@]}"; do

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # flowprint benchmarks (SPEC section 9). See bench/README.md.
 #
-#   bench/run.sh [--sizes "1000 10000 100000"] [--runs 5] [--bin PATH] [--seed S]
+#   bench/run.sh [--sizes "1000 10000 100000"] [--runs 5] [--bin PATH] [--seed S] [--instructions]
 #
 # Wall time: median of --runs runs after one warm-up, in ms (measured with
 # bash's EPOCHREALTIME around `/usr/bin/time`, whose own %e has only 10 ms
 # resolution); CPU: median of user + sys. Peak RSS: largest %M of those runs.
+# --instructions: each generated-set command once more under callgrind, for
+# the instructions it executes (all threads): a growth figure that, unlike
+# time, does not move with the machine's load or caches.
 # Environment: SHARED (default: <repo>/../shared), BENCH_TMP (where generated
 # sets are kept and reused; default ${TMPDIR:-/tmp}/flowprint-bench).
 set -u -o pipefail
@@ -16,6 +19,7 @@ sizes="1000 10000 100000"
 runs=5
 bin="$repo/build/flowprint"
 seed=1
+instructions=0
 
 usage() { sed -n '4p' "${BASH_SOURCE[0]}" | sed 's/^#  *//'; exit 2; }
 while [ $# -gt 0 ]; do
@@ -24,6 +28,7 @@ while [ $# -gt 0 ]; do
         --runs)  runs=${2:?}; shift 2 ;;
         --bin)   bin=${2:?}; shift 2 ;;
         --seed)  seed=${2:?}; shift 2 ;;
+        --instructions) instructions=1; shift ;;
         -h|--help) usage ;;
         *) echo "run.sh: unknown argument: $1" >&2; usage ;;
     esac
@@ -36,6 +41,10 @@ if [ ! -x /usr/bin/time ]; then
 fi
 if [ -z "${EPOCHREALTIME:-}" ]; then
     echo "run.sh: needs bash 5 or later (EPOCHREALTIME)" >&2
+    exit 2
+fi
+if [ "$instructions" -eq 1 ] && ! command -v valgrind >/dev/null; then
+    echo "run.sh: --instructions needs valgrind (apt-get install valgrind)" >&2
     exit 2
 fi
 case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
@@ -106,6 +115,16 @@ measure() {
     fi
 }
 
+# count_instructions CMD... -> sets M_INSN (instructions executed, all
+# threads, as callgrind counts them; n/a when the run fails)
+count_instructions() {
+    M_INSN=n/a
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" >/dev/null 2>"$scratch/callgrind" ||
+        [ $? -eq 1 ] || { echo "!! callgrind run failed: $*" >&2; failures=$((failures + 1)); return; }
+    M_INSN=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$scratch/callgrind" | tail -n 1)
+    [ -n "$M_INSN" ] || M_INSN=n/a
+}
+
 fmt_ms() { awk -v x="$1" 'BEGIN{ if (x == "nan") print "fail"; else if (x == "n/a") print x; else if (x < 100) printf "%.1f", x; else printf "%.0f", x }'; }
 times() { local r; r=$(ratio "$1" "$2"); [ "$r" = "n/a" ] && echo "$r" || echo "${r}x"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b == 0) print "n/a"; else printf "%.1f", a / b }'; }
@@ -154,7 +173,7 @@ else
 fi
 
 # --------------------------------------------------------- (b) generated sets
-declare -A T R
+declare -A T R I
 cmds=(validate diagram dry-run)
 rows=()
 for n in $sizes; do
@@ -171,14 +190,19 @@ for n in $sizes; do
             awk '{s += $1} END{printf "%.2f", s / 1048576}')
     for c in "${cmds[@]}"; do
         case $c in
-            validate) measure "0 1" "$bin" validate "$dir"
-                      [ "$M_OK" -eq 1 ] && [ "$LAST_RC" -ne 0 ] && \
-                          echo "note: validate reported findings on the generated $n-entry set (exit 1)" >&2 ;;
-            diagram)  measure "0" "$bin" diagram "$dir" --flow bench-largest-flow ;;
-            dry-run)  measure "0" "$bin" dry-run "$dir" --flow bench-largest-flow \
-                          --user bench-user-0 --group bench-group-0 ;;
+            validate) ok="0 1" argv=("$bin" validate "$dir") ;;
+            diagram)  ok="0" argv=("$bin" diagram "$dir" --flow bench-largest-flow) ;;
+            dry-run)  ok="0" argv=("$bin" dry-run "$dir" --flow bench-largest-flow
+                                   --user bench-user-0 --group bench-group-0) ;;
         esac
+        measure "$ok" "${argv[@]}"
+        [ "$c" = validate ] && [ "$M_OK" -eq 1 ] && [ "$LAST_RC" -ne 0 ] &&
+            echo "note: validate reported findings on the generated $n-entry set (exit 1)" >&2
         T[$n,$c]=$M_MS
+        if [ "$instructions" -eq 1 ] && [ "$M_OK" -eq 1 ] && [ "$M_MS" != n/a ]; then
+            count_instructions "${argv[@]}"
+            I[$n,$c]=$M_INSN
+        fi
         R[$n,$c]=$M_RSS_MB
         rows+=("| $n | $in_mb | $c | $(fmt_ms "$M_MS") | $M_CPU | $M_RSS_MB | $(ratio "$M_RSS_MB" "$in_mb") |")
     done
@@ -208,6 +232,21 @@ for n in $sizes; do
 done
 echo "(SPEC: the 100,000-entry time at most 12x the 10,000-entry time)"
 echo
+if [ "$instructions" -eq 1 ]; then
+    echo "instructions executed (millions, callgrind, all threads):"
+    prev=""
+    for n in $sizes; do
+        line="  $n entries:"
+        for c in "${cmds[@]}"; do
+            line+=" $c $(awk -v x="${I[$n,$c]:-n/a}" 'BEGIN{ if (x ~ /^[0-9]+$/) printf "%.0f", x / 1e6; else print "n/a" }')"
+            [ -n "$prev" ] && line+=" (x$(ratio "${I[$n,$c]:-n/a}" "${I[$prev,$c]:-n/a}"))"
+            line+=";"
+        done
+        echo "$line"
+        prev=$n
+    done
+    echo
+fi
 if [ "$failures" -gt 0 ]; then
     echo "!! $failures measurement(s) failed; see messages above" >&2
     exit 1
