@@ -56,6 +56,9 @@ def main():
     ap.add_argument("dir")
     ap.add_argument("--entries", type=int, help="expected number of entries")
     args = ap.parse_args()
+    if not os.path.isdir(args.dir):
+        print("check_generated.py: %s is not a directory" % args.dir, file=sys.stderr)
+        return 2
 
     paths = []
     for root, _, names in os.walk(args.dir):
@@ -83,7 +86,8 @@ def main():
     for fi, rel in enumerate(paths):
         with open(os.path.join(args.dir, rel), encoding="utf8") as f:
             doc = yaml.load(f, Loader)
-        if doc.get("version") != 1 or not isinstance(doc.get("entries"), list):
+        if not isinstance(doc, dict) or doc.get("version") != 1 \
+                or not isinstance(doc.get("entries"), list):
             err(rel, "not a version-1 blueprint with an entries list")
             continue
         per_file.append(len(doc["entries"]))

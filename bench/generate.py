@@ -20,11 +20,16 @@ The set is applied in byte order of relative paths, so it is laid out as
 Every `!KeyOf` names an id defined earlier in the same file; every `!Find`
 names an object defined in a file that sorts earlier. Names and slugs are
 unique, stage-binding orders are unique within a flow and policy-binding
-orders unique within a target. Output is deterministic for a given seed and
-contains exactly N entries. Standard library only.
+orders unique within a target. The set is meant to draw no finding from
+`flowprint validate`, as a well-kept deployment would not: event matcher
+policies exist but are bound nowhere (they match events, not flows), a stage
+binding that does not re-evaluate its policies evaluates them at planning,
+and flows opened anonymously (authentication, enrollment, recovery) get
+group and user bindings only where a user has been identified. Output is
+deterministic for a given seed and contains exactly N entries. Standard
+library only.
 """
 import argparse
-import math
 import os
 import random
 import shutil
@@ -33,6 +38,7 @@ import time
 
 MARKER = ".flowprint-bench"
 ENTRIES_PER_FILE = 50
+MIN_ENTRIES = 100
 
 M_FLOW = "authentik_flows.flow"
 M_FSB = "authentik_flows.flowstagebinding"
@@ -76,8 +82,15 @@ DESIGNATIONS = {
                             "require_authenticated"),
     "unenrollment": (7, ["consent", "delete", "logout", "dummy"], "require_authenticated"),
 }
+# Flows of these designations are usually opened anonymously: a group or user
+# binding checked on the flow or at planning has nobody to check.
+OPENED_ANONYMOUSLY = {"authentication", "enrollment", "recovery"}
+# Stages that end a session or remove the account: no place in the largest
+# (authentication) flow.
+NOT_IN_LARGEST = {"logout", "delete"}
 
-# Policy kinds: short key -> (model, weight).
+# Policy kinds: short key -> (model, weight). Event matchers are defined but
+# never bound: in a flow they always fail.
 POLICIES = {
     "expr": ("authentik_policies_expression.expressionpolicy", 35),
     "dummy": ("authentik_policies_dummy.dummypolicy", 15),
@@ -155,12 +168,12 @@ class Generator:
         self.group_depth = {}       # name -> depth (roots 0)
         self.parent_ok = []         # group names with depth < 3
         self.users = []             # usernames
-        self.policies = []          # (model, name)
+        self.policies = []          # (model, name), bindable in flows
         self.dummy_policies = []    # names
         self.stages = {k: [] for k in STAGE_MODELS}  # key -> names
         self.all_stages = []        # (model, name)
         self.prompts = []           # prompt field names
-        self.flows = []             # (slug, [stage-binding orders])
+        self.flows = []             # (slug, designation, [orders], {orders evaluated at planning})
         self.flows_by_des = {d: [] for d in DESIGNATIONS}
         self.next_order = {}        # policy-binding target key -> next free order
         self.n = {}                 # global name counters
@@ -190,8 +203,8 @@ class Generator:
         self.stages[key].append(name)
         self.all_stages.append((STAGE_MODELS[key], name))
 
-    def _add_flow(self, slug, des, orders):
-        self.flows.append((slug, orders))
+    def _add_flow(self, slug, des, orders, planned):
+        self.flows.append((slug, des, orders, planned))
         self.flows_by_des[des].append(slug)
 
     def _add_group(self, name, depth):
@@ -284,7 +297,8 @@ class Generator:
         else:
             attrs = ["days: %d" % rng.choice([30, 90, 180]), "deny_only: false"]
         out.entry(model, [("name", name)], attrs, ident)
-        self.later(self.policies.append, (model, name))
+        if kind != "event":
+            self.later(self.policies.append, (model, name))
         return model, name
 
     def pick_policy_kind(self):
@@ -295,11 +309,12 @@ class Generator:
                 return k
         return "expr"
 
-    def binder(self):
-        """(key, value) naming what a policy binding binds: policy, group or user."""
+    def binder(self, identified=True):
+        """(key, value) naming what a policy binding binds: policy, group or
+        user; only a policy where nobody is identified yet."""
         rng = self.rng
         r = rng.random()
-        if r < 0.6 and self.policies:
+        if (r < 0.6 or not identified) and self.policies:
             m, n = rng.choice(self.policies)
             return ("policy", find(m, ("name", n)))
         if r < 0.85 and self.groups:
@@ -370,6 +385,8 @@ class Generator:
         rng = self.rng
         local_prompts = []
         keys = list(STAGE_MODELS)
+        if self.n.get("stage", 0) == 0:  # the largest flow starts with this one
+            self.emit_stage(out, "ident")
         while out.count < count:
             if rng.random() < 0.25:
                 i = self.num("prompt")
@@ -461,23 +478,25 @@ class Generator:
         pol_ids = []
         for _ in range(n_pol):
             pid = out.new_id("p")
-            self.emit_policy(out, rng.choice(["expr", "expr", "dummy", "reputation", "event"]), pid)
+            self.emit_policy(out, rng.choice(["expr", "expr", "dummy", "reputation", "expiry"]), pid)
             pol_ids.append(pid)
         file_stages["policies"].extend(pol_ids)
 
         # Targets of the policy bindings: None = the flow, j = binding j.
         pb_targets = [rng.randrange(k) if rng.random() < 0.6 else None for _ in range(n_pb)]
         bids = {j: out.new_id("b") for j in sorted(set(pb_targets) - {None})}
-        orders = []
+        orders, planned = [], set()
         for j, ref in enumerate(refs):
             order = 10 * (j + 1)
             orders.append(order)
             attrs = []
             r = rng.random()
             if r < 0.1:
-                attrs = ["re_evaluate_policies: false"]
+                attrs = ["evaluate_on_plan: true", "re_evaluate_policies: false"]
+                planned.add(order)
             elif r < 0.17:
                 attrs = ["evaluate_on_plan: true"]
+                planned.add(order)
             elif r < 0.2:
                 attrs = ["invalid_response_action: restart"]
             out.entry(M_FSB, [("target", keyof(fid)), ("stage", ref), ("order", order)], attrs,
@@ -493,9 +512,9 @@ class Generator:
             elif file_stages["policies"] and rng.random() < 0.7:
                 what = ("policy", keyof(rng.choice(file_stages["policies"])))
             else:
-                what = self.binder()
+                what = self.binder(identified(des, tj is not None and orders[tj] not in planned))
             out.entry(M_PB, [("target", target), what, ("order", self.order_for(tkey))], self.pb_attrs())
-        self.later(self._add_flow, slug, des, orders)
+        self.later(self._add_flow, slug, des, orders, planned)
         return fid, slug
 
     def flows_file(self, out, count, des):
@@ -506,7 +525,7 @@ class Generator:
             remaining = count - out.count
             if remaining < 6:  # pad: extra bindings on the last flow of this file
                 fid, slug = last
-                out.entry(M_PB, [("target", keyof(fid)), self.binder(),
+                out.entry(M_PB, [("target", keyof(fid)), self.binder(identified(des, False)),
                                  ("order", self.order_for(("flow", slug)))])
                 continue
             size = rng.randint(7, 22)
@@ -517,18 +536,23 @@ class Generator:
     def bindings_file(self, out, count):
         rng = self.rng
         for _ in range(count):
-            slug, orders = rng.choice(self.flows)
+            slug, des, orders, planned = rng.choice(self.flows)
             if rng.random() < 0.6:
                 o = rng.choice(orders)
                 target = find(M_FSB, ("target__slug", slug), ("order", o))
-                tkey = ("fsb", slug, o)
+                tkey, when_reached = ("fsb", slug, o), o not in planned
             else:
-                target, tkey = find(M_FLOW, ("slug", slug)), ("flow", slug)
-            out.entry(M_PB, [("target", target), self.binder(), ("order", self.order_for(tkey))],
-                      self.pb_attrs())
+                target = find(M_FLOW, ("slug", slug))
+                tkey, when_reached = ("flow", slug), False
+            out.entry(M_PB, [("target", target), self.binder(identified(des, when_reached)),
+                             ("order", self.order_for(tkey))], self.pb_attrs())
 
     def largest_file(self, out, n_bindings):
-        """The one huge flow; entry count = largest_count(n_bindings)."""
+        """The one huge flow; entry count = largest_count(n_bindings).
+
+        Its first stage identifies the user, so the group and user bindings
+        on the stage bindings after it, checked when each stage is reached,
+        are decided for the dry-run's user and groups."""
         rng = self.rng
         out.entry(M_FLOW, [("slug", "bench-largest-flow")],
                   ["name: Bench largest flow", "title: Bench largest flow",
@@ -536,18 +560,21 @@ class Generator:
         self.emit_policy(out, "dummy", "pass", result=True)
         self.emit_policy(out, "dummy", "fail", result=False)
         self.emit_policy(out, "expr", "expr")
-        pool = self.all_stages
-        picks = rng.sample(pool, n_bindings) if len(pool) >= n_bindings else \
-            [pool[i % len(pool)] for i in range(n_bindings)]
+        identify = self.stages["ident"][0]
+        pool = [(m, n) for m, n in self.all_stages
+                if n != identify and n.split("-stage-")[0] not in NOT_IN_LARGEST]
+        picks = rng.sample(pool, n_bindings - 1) if len(pool) >= n_bindings - 1 else \
+            [pool[i % len(pool)] for i in range(n_bindings - 1)]
+        picks.insert(0, (STAGE_MODELS["ident"], identify))
         for i, (model, name) in enumerate(picks):
-            bid = "b%d" % i if i % 4 == 0 else None
+            bid = "b%d" % i if i % 4 == 0 and i > 0 else None
             out.entry(M_FSB, [("target", keyof("flow")), ("stage", find(model, ("name", name))),
                               ("order", 10 * (i + 1))], (), bid)
         g0 = find(M_GROUP, ("name", "bench-group-0"))
-        out.entry(M_PB, [("target", keyof("flow")), ("group", g0), ("order", 0)])
+        out.entry(M_PB, [("target", keyof("flow")), ("policy", keyof("expr")), ("order", 0)])
         out.entry(M_PB, [("target", keyof("flow")), ("policy", keyof("pass")), ("order", 10)])
         u0 = find(M_USER, ("username", "bench-user-0"))
-        for i in range(0, n_bindings, 4):
+        for i in range(4, n_bindings, 4):
             c = (i // 4) % 7
             attrs = []
             if c == 0:
@@ -567,12 +594,18 @@ class Generator:
             out.entry(M_PB, [("target", keyof("b%d" % i)), what, ("order", 0)], attrs)
 
 
+def identified(designation, when_reached):
+    """Whether a binding is checked with a user known: in a flow opened
+    anonymously, only when its stage is reached (after identification)."""
+    return designation not in OPENED_ANONYMOUSLY or when_reached
+
+
 def largest_bindings(n):
     return max(20, int(round(0.02 * n)))
 
 
 def largest_count(n_bindings):
-    return 1 + 3 + n_bindings + 2 + int(math.ceil(n_bindings / 4))
+    return 1 + 3 + n_bindings + 2 + len(range(4, n_bindings, 4))
 
 
 def split(rng, total, n, minsize):
@@ -608,7 +641,7 @@ def plan(rng, n):
     counts["flows"] = 0
     counts["flows"] = rest - sum(counts.values())
     if counts["flows"] < 12:
-        raise SystemExit("generate.py: --entries too small (need at least 200)")
+        raise SystemExit("generate.py: internal error: no room for flows in %d entries" % n)
     files = []
     for kind, sub in [("groups", "00-directory/groups"), ("users", "00-directory/users"),
                       ("policies", "10-policies/policies"), ("stages", "20-stages/stages"),
@@ -642,10 +675,13 @@ def prepare_out(out):
 
 def main():
     ap = argparse.ArgumentParser(description="Generate a large, valid authentik blueprint set.")
-    ap.add_argument("--entries", type=int, required=True, help="number of entries (>= 200)")
+    ap.add_argument("--entries", type=int, required=True,
+                    help="number of entries (>= %d)" % MIN_ENTRIES)
     ap.add_argument("--out", required=True, help="output directory (created; regenerated if made by us)")
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     args = ap.parse_args()
+    if args.entries < MIN_ENTRIES:
+        ap.error("--entries must be at least %d" % MIN_ENTRIES)
     t0 = time.time()
     rng = random.Random(args.seed)
     files = plan(rng, args.entries)

@@ -3,14 +3,22 @@
 #
 #   bench/run.sh [--sizes "1000 10000 100000"] [--runs 5] [--bin PATH] [--seed S] [--instructions]
 #
+# --sizes   entries in each generated set (each at least 100)
+# --runs    timed runs per figure, after one warm-up
+# --bin     the flowprint binary (default: <repo>/build/flowprint)
+# --seed    the generator's seed
+#
 # Wall time: median of --runs runs after one warm-up, in ms (measured with
 # bash's EPOCHREALTIME around `/usr/bin/time`, whose own %e has only 10 ms
-# resolution); CPU: median of user + sys. Peak RSS: largest %M of those runs.
+# resolution); CPU: median of user + sys, which GNU time counts in 10 ms
+# steps. Peak RSS: largest %M of those runs.
 # --instructions: each generated-set command once more under callgrind, for
 # the instructions it executes (all threads): a growth figure that, unlike
 # time, does not move with the machine's load or caches.
 # Environment: SHARED (default: <repo>/../shared), BENCH_TMP (where generated
 # sets are kept and reused; default ${TMPDIR:-/tmp}/flowprint-bench).
+# The SPEC 9 bars are reported as met or not, never enforced: the exit status
+# is 0 unless a command fails (1) or the arguments are wrong (2).
 set -u -o pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -21,19 +29,37 @@ bin="$repo/build/flowprint"
 seed=1
 instructions=0
 
-usage() { sed -n '4p' "${BASH_SOURCE[0]}" | sed 's/^#  *//'; exit 2; }
+help() { awk 'NR >= 4 && !/^#/ {exit} NR >= 4 {sub(/^# ?/, ""); print}' "${BASH_SOURCE[0]}"; }
+usage_error() { echo "run.sh: $1" >&2; echo "usage: $(sed -n '4p' "${BASH_SOURCE[0]}" | sed 's/^#  *//')" >&2; exit 2; }
+# decimal NAME VALUE MIN -> VALUE without leading zeros (bash would read 010 as octal)
+decimal() {
+    [[ $2 =~ ^[0-9]{1,9}$ ]] || usage_error "$1 needs a whole number, not '$2'"
+    local value=$((10#$2))
+    [ "$value" -ge "$3" ] || usage_error "$1 must be at least $3, not '$2'"
+    echo "$value"
+}
 while [ $# -gt 0 ]; do
     case "$1" in
-        --sizes) sizes=${2:?}; shift 2 ;;
-        --runs)  runs=${2:?}; shift 2 ;;
-        --bin)   bin=${2:?}; shift 2 ;;
-        --seed)  seed=${2:?}; shift 2 ;;
+        --sizes|--runs|--bin|--seed)
+            [ $# -ge 2 ] && [ -n "$2" ] || usage_error "$1 needs a value"
+            case "$1" in
+                --sizes) sizes=$2 ;;
+                --runs)  runs=$2 ;;
+                --bin)   bin=$2 ;;
+                --seed)  seed=$2 ;;
+            esac
+            shift 2 ;;
         --instructions) instructions=1; shift ;;
-        -h|--help) usage ;;
-        *) echo "run.sh: unknown argument: $1" >&2; usage ;;
+        -h|--help) help; exit 0 ;;
+        *) usage_error "unknown argument: $1" ;;
     esac
 done
-case "$runs" in ''|*[!0-9]*|0) echo "run.sh: --runs needs a positive integer" >&2; exit 2 ;; esac
+runs=$(decimal --runs "$runs" 1) || exit 2
+seed=$(decimal --seed "$seed" 0) || exit 2
+checked=""
+for n in $sizes; do checked+="${checked:+ }$(decimal --sizes "$n" 100)" || exit 2; done
+[ -n "$checked" ] || usage_error "--sizes needs at least one size"
+sizes=$checked
 
 if [ ! -x /usr/bin/time ]; then
     echo "run.sh: /usr/bin/time is missing (GNU time is needed for peak RSS): apt-get install time" >&2
@@ -48,8 +74,12 @@ if [ "$instructions" -eq 1 ] && ! command -v valgrind >/dev/null; then
     exit 2
 fi
 case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
-if [ ! -x "$bin" ]; then
+if [ ! -f "$bin" ] || [ ! -x "$bin" ]; then
     echo "run.sh: flowprint binary not found or not executable: $bin (build it, or pass --bin)" >&2
+    exit 2
+fi
+if ! "$bin" --version 2>/dev/null | grep -q '^flowprint '; then
+    echo "run.sh: $bin is not flowprint (its --version does not say so)" >&2
     exit 2
 fi
 
@@ -168,16 +198,18 @@ else
     echo "| flowprint diagram corpus --flow default-authentication-flow | $(fmt_ms "$load_ms") | $load_cpu | $load_rss |"
     echo "| peer-validate.py (PyYAML + jsonschema) | $(fmt_ms "$py_ms") | $py_cpu | $py_rss |"
     echo
-    echo "speed-up over peer-validate: validate $(times "$py_ms" "$fp_ms"), diagram $(times "$py_ms" "$load_ms") (SPEC: validate >= 20x and < 25 ms)"
+    echo "speed-up of flowprint validate over peer-validate: $(times "$py_ms" "$fp_ms")"
     echo
 fi
 
 # --------------------------------------------------------- (b) generated sets
-declare -A T R I
+declare -A T R I in_mb_at
 cmds=(validate diagram dry-run)
 rows=()
+# A set is reused only if this generator made it.
+generator=$(cksum <"$here/generate.py" | awk '{print $1}')
 for n in $sizes; do
-    dir="$work/set-$n-seed$seed"
+    dir="$work/set-$n-seed$seed-gen$generator"
     if ! grep -qx "entries=$n seed=$seed .*" "$dir/.flowprint-bench" 2>/dev/null; then
         echo "generating $n entries into $dir ..." >&2
         if ! python3 "$here/generate.py" --entries "$n" --seed "$seed" --out "$dir" >&2; then
@@ -188,6 +220,7 @@ for n in $sizes; do
     fi
     in_mb=$(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' \) -printf '%s\n' |
             awk '{s += $1} END{printf "%.2f", s / 1048576}')
+    in_mb_at[$n]=$in_mb
     for c in "${cmds[@]}"; do
         case $c in
             validate) ok="0 1" argv=("$bin" validate "$dir") ;;
@@ -215,9 +248,6 @@ echo "| entries | input MB | command | median wall ms | median CPU ms | peak RSS
 echo "|---:|---:|---|---:|---:|---:|---:|"
 for r in "${rows[@]}"; do echo "$r"; done
 echo
-echo "SPEC at 100,000 entries: each command < 2000 ms, RSS / input < 20."
-echo
-
 prev=""
 for n in $sizes; do
     if [ -n "$prev" ] && [ -n "${T[$prev,diagram]:-}" ] && [ -n "${T[$n,diagram]:-}" ]; then
@@ -227,11 +257,11 @@ for n in $sizes; do
             [ "$g" = "n/a" ] && line+=" $c n/a;" || line+=" $c x$g;"
         done
         echo "$line"
+        grew=1
     fi
     prev=$n
 done
-echo "(SPEC: the 100,000-entry time at most 12x the 10,000-entry time)"
-echo
+[ -n "${grew:-}" ] && echo
 if [ "$instructions" -eq 1 ]; then
     echo "instructions executed (millions, callgrind, all threads):"
     prev=""
@@ -247,6 +277,41 @@ if [ "$instructions" -eq 1 ]; then
     done
     echo
 fi
+# ------------------------------------------------------------ (d) SPEC 9 bars
+# bar TEXT VALUE LIMIT below|atmost|atleast [UNIT] -> "- TEXT: VALUE UNIT -> met|NOT met"
+bar() {
+    local verdict
+    verdict=$(awk -v v="$2" -v l="$3" -v how="$4" 'BEGIN{
+        if (v !~ /^[0-9.]+$/) { print "not measured"; exit }
+        ok = (how == "below") ? v < l : (how == "atmost") ? v <= l : v >= l
+        print ok ? "met" : "NOT met" }')
+    echo "- $1: $2${5:-} -> $verdict"
+}
+echo "## SPEC 9 bars (reported, not enforced)"
+echo
+if [ -n "${fp_ms:-}" ]; then
+    bar "corpus validate, incl. process start (< 25 ms)" "$(fmt_ms "$fp_ms")" 25 below " ms"
+    bar "corpus validate, speed-up over peer-validate (>= 20x)" "$(ratio "${py_ms:-n/a}" "$fp_ms")" 20 atleast x
+else
+    echo "- corpus bars: not measured (no shared folder)"
+fi
+if [[ " $sizes " == *" 100000 "* ]]; then
+    for c in "${cmds[@]}"; do
+        bar "100,000 entries, $c (< 2000 ms)" "$(fmt_ms "${T[100000,$c]:-n/a}")" 2000 below " ms"
+        bar "100,000 entries, $c peak RSS over input (< 20x)" \
+            "$(ratio "${R[100000,$c]:-n/a}" "${in_mb_at[100000]:-n/a}")" 20 below x
+    done
+else
+    echo "- 100,000-entry bars: not measured (add 100000 to --sizes)"
+fi
+if [[ " $sizes " == *" 10000 "* && " $sizes " == *" 100000 "* ]]; then
+    bar "validate, 100,000- over 10,000-entry time (<= 12x)" \
+        "$(ratio "${T[100000,validate]:-n/a}" "${T[10000,validate]:-n/a}")" 12 atmost x
+else
+    echo "- growth bar: not measured (needs sizes 10000 and 100000)"
+fi
+echo
+
 if [ "$failures" -gt 0 ]; then
     echo "!! $failures measurement(s) failed; see messages above" >&2
     exit 1

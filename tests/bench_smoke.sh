@@ -29,6 +29,28 @@ status=$?
 bindings=$(grep -c 'stage' "$work/out")
 [ "$bindings" -ge 20 ] || { echo "the largest flow shows $bindings stage lines, expected >= 20"; fail=1; }
 
+# The set is one a well-kept deployment could have: validate finds nothing.
+"$bin" validate "$work/set-1000-seed3" >"$work/out" 2>&1
+status=$?
+[ "$status" = 0 ] && grep -qx '[0-9]* files: 0 errors, 0 warnings, 0 infos' "$work/out" ||
+  { echo "validate on a generated set (exit $status):"; head "$work/out"; fail=1; }
+# The largest flow identifies its user first: later bindings are decided for them.
+"$bin" dry-run "$work/set-1000-seed3" --flow bench-largest-flow --user bench-user-0 \
+  --group bench-group-0 >"$work/out" 2>&1
+status=$?
+[ "$status" = 0 ] && grep -q 'checked when reached, for pending user bench-user-0' "$work/out" ||
+  { echo "dry-run (exit $status) decides no binding for bench-user-0:"; head -20 "$work/out"; fail=1; }
+
+# Wrong arguments are usage errors (2), before anything is measured.
+for args in "--runs 08x" "--sizes 50" "--runs" "--bin /bin/true" "--bin $work"; do
+  # shellcheck disable=SC2086 # each is a word list on purpose
+  "$repo/bench/run.sh" $args >/dev/null 2>"$work/usage-err"
+  status=$?
+  [ "$status" = 2 ] || { echo "bench/run.sh $args: exit status $status, expected 2"; fail=1; }
+done
+"$repo/bench/run.sh" --help | grep -q -- '--instructions' ||
+  { echo "bench/run.sh --help does not describe --instructions"; fail=1; }
+
 # SHARED points nowhere: the corpus part is skipped, the generated part runs.
 SHARED="$work/no-shared" BENCH_TMP="$work" "$repo/bench/run.sh" --sizes 1000 --runs 1 --seed 3 \
   --bin "$bin" >"$work/table" 2>"$work/run-err"
@@ -38,6 +60,10 @@ grep -Eq '^\| 1000 \| [0-9.]+ \| diagram \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-
   { echo "no measured diagram row in:"; cat "$work/table"; fail=1; }
 grep -q 'SKIPPED: shared folder not found' "$work/table" ||
   { echo "the missing corpus is not reported"; fail=1; }
+# The bars this run could not measure say so.
+for bar in '- corpus bars: not measured' '- 100,000-entry bars: not measured' '- growth bar: not measured'; do
+  grep -qF -- "$bar" "$work/table" || { echo "no '$bar' in:"; cat "$work/table"; fail=1; }
+done
 # --instructions counts what each command executes under callgrind.
 if [ $counts = yes ]; then
   SHARED="$work/no-shared" BENCH_TMP="$work" "$repo/bench/run.sh" --sizes 1000 --runs 1 --seed 3 \
