@@ -25,7 +25,8 @@ orders unique within a target. The set is meant to draw no finding from
 policies exist but are bound nowhere (they match events, not flows), a stage
 binding that does not re-evaluate its policies evaluates them at planning,
 and flows opened anonymously (authentication, enrollment, recovery) get
-group and user bindings only where a user has been identified. Output is
+group and user bindings only on stage bindings checked when their stage is
+reached, by when a stage may have identified someone. Output is
 deterministic for a given seed and contains exactly N entries. Standard
 library only.
 """
@@ -595,8 +596,8 @@ class Generator:
 
 
 def identified(designation, when_reached):
-    """Whether a binding is checked with a user known: in a flow opened
-    anonymously, only when its stage is reached (after identification)."""
+    """Whether a binding may be checked with a user known: in a flow opened
+    anonymously, only one checked when its stage is reached."""
     return designation not in OPENED_ANONYMOUSLY or when_reached
 
 
