@@ -59,6 +59,9 @@ Outcome check_user(const PolicyContext& context, const Value& reference, std::st
         if (const Value* name = object.field("username"); name && object.model == models::user) {
             username = python_str(*name);
         }
+    } else if (const auto* external = reference.as<ExternalRef>()) {
+        // A user the server has: usernames are unique, so the name decides.
+        if (external->model == models::user && !external->name.empty()) username = external->name;
     }
     member = username ? *username : python_str(reference);
     if (subject.anonymous()) {

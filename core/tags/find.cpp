@@ -13,6 +13,7 @@ struct Query {
     std::string model;
     std::vector<FindCondition> conditions;
     std::string written;
+    /// The queried natural key: a user's `username`, any other object's `name`.
     std::string name;
     /// Made from an !Env value: the written form is redacted, and so is the value.
     bool secret = false;
@@ -44,7 +45,8 @@ std::optional<Query> read_query(const yaml::Node& node, Resolver& resolver) {
         Value value = resolver.resolve(pair.item(1));
         FindCondition condition{python_str(field), std::move(value)};
         query.written += fmt::format(", [{}, {}]", condition.lookup, python_str(condition.value));
-        if (condition.lookup == "name" && condition.value.is<std::string>()) {
+        const std::string_view key_field = query.model == models::user ? "username" : "name";
+        if (condition.lookup == key_field && condition.value.is<std::string>()) {
             query.name = python_str(condition.value);
         }
         query.secret = query.secret || field.secret || condition.value.secret;
