@@ -45,8 +45,11 @@ std::optional<Query> read_query(const yaml::Node& node, Resolver& resolver) {
         Value value = resolver.resolve(pair.item(1));
         FindCondition condition{python_str(field), std::move(value)};
         query.written += fmt::format(", [{}, {}]", condition.lookup, python_str(condition.value));
+        // A secret is never a label: its text is redacted, and comparing with
+        // the redaction would decide a binding wrongly.
         const std::string_view key_field = query.model == models::user ? "username" : "name";
-        if (condition.lookup == key_field && condition.value.is<std::string>()) {
+        if (condition.lookup == key_field && condition.value.is<std::string>() && !field.secret &&
+            !condition.value.secret) {
             query.name = python_str(condition.value);
         }
         query.secret = query.secret || field.secret || condition.value.secret;

@@ -171,6 +171,21 @@ entries:
         REQUIRE(probe.field("value")->is<ExternalRef>());
         CHECK(probe.field("value")->as<ExternalRef>()->model == "authentik_flows.flow");
     }
+    SUBCASE("an external reference keeps the natural key it was looked up by") {
+        ResolveSettings settings;
+        settings.environment = [](const std::string&) { return std::optional<std::string>("bob"); };
+        auto key = [&](const std::string& find) {
+            BlueprintSet set = with_attrs("      value: " + find, settings);
+            const Value* value =
+                testing::only(set, "authentik_stages_dummy.dummystage").field("value");
+            REQUIRE(value->is<ExternalRef>());
+            return value->as<ExternalRef>()->name;
+        };
+        CHECK(key("!Find [authentik_core.user, [username, bob]]") == "bob");
+        CHECK(key("!Find [authentik_core.user, [name, Bob]]").empty());  // a display name
+        CHECK(key("!Find [authentik_core.group, [name, admins]]") == "admins");
+        CHECK(key("!Find [authentik_core.user, [username, !Env U]]").empty());
+    }
     SUBCASE("a lookup flowprint cannot evaluate is an info finding") {
         BlueprintSet set =
             with_attrs("      value: !Find [authentik_flows.flow, [slug__startswith, x]]");
