@@ -18,7 +18,8 @@
 # Environment: SHARED (default: <repo>/../shared), BENCH_TMP (where generated
 # sets are kept and reused; default ${TMPDIR:-/tmp}/flowprint-bench).
 # The SPEC 9 bars are reported as met or not, never enforced: the exit status
-# is 0 unless a command fails (1) or the arguments are wrong (2).
+# is 0 unless a command fails (1), or the arguments are wrong or a
+# prerequisite is missing (2).
 set -u -o pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -140,19 +141,27 @@ measure() {
         M_RSS_MB=$(awk -v k="$rss" 'BEGIN{printf "%.1f", k / 1024}')
     else
         M_MS=nan
-        M_CPU=nan
-        M_RSS_MB=-
+        M_CPU=fail
+        M_RSS_MB=fail
     fi
 }
 
-# count_instructions CMD... -> sets M_INSN (instructions executed, all
-# threads, as callgrind counts them; n/a when the run fails)
+# count_instructions OKCODES CMD... -> sets M_INSN (instructions executed,
+# all threads, as callgrind counts them; n/a when the run fails, which counts
+# as a failure)
 count_instructions() {
+    local okcodes=$1 rc; shift
     M_INSN=n/a
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" >/dev/null 2>"$scratch/callgrind" ||
-        [ $? -eq 1 ] || { echo "!! callgrind run failed: $*" >&2; failures=$((failures + 1)); return; }
-    M_INSN=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$scratch/callgrind" | tail -n 1)
-    [ -n "$M_INSN" ] || M_INSN=n/a
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" >/dev/null 2>"$scratch/callgrind"
+    rc=$?
+    [[ " $okcodes " == *" $rc "* ]] &&
+        M_INSN=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$scratch/callgrind" | tail -n 1)
+    if [ -z "$M_INSN" ] || [ "$M_INSN" = n/a ]; then
+        M_INSN=n/a
+        echo "!! callgrind run failed (exit $rc): $*" >&2
+        tail -n 5 "$scratch/callgrind" | sed 's/^/!!   /' >&2
+        failures=$((failures + 1))
+    fi
 }
 
 fmt_ms() { awk -v x="$1" 'BEGIN{ if (x == "nan") print "fail"; else if (x == "n/a") print x; else if (x < 100) printf "%.1f", x; else printf "%.0f", x }'; }
@@ -233,7 +242,7 @@ for n in $sizes; do
             echo "note: validate reported findings on the generated $n-entry set (exit 1)" >&2
         T[$n,$c]=$M_MS
         if [ "$instructions" -eq 1 ] && [ "$M_OK" -eq 1 ] && [ "$M_MS" != n/a ]; then
-            count_instructions "${argv[@]}"
+            count_instructions "$ok" "${argv[@]}"
             I[$n,$c]=$M_INSN
         fi
         R[$n,$c]=$M_RSS_MB
@@ -278,35 +287,45 @@ if [ "$instructions" -eq 1 ]; then
     echo
 fi
 # ------------------------------------------------------------ (d) SPEC 9 bars
-# bar TEXT VALUE LIMIT below|atmost|atleast [UNIT] -> "- TEXT: VALUE UNIT -> met|NOT met"
+# bar TEXT VALUE SHOWN LIMIT below|atmost|atleast -> "- TEXT: SHOWN -> met|NOT met"
+# VALUE is the unrounded figure the bar is judged on (nan: the command failed).
 bar() {
     local verdict
-    verdict=$(awk -v v="$2" -v l="$3" -v how="$4" 'BEGIN{
+    verdict=$(awk -v v="$2" -v l="$4" -v how="$5" 'BEGIN{
+        if (v == "nan") { print "failed"; exit }
         if (v !~ /^[0-9.]+$/) { print "not measured"; exit }
         ok = (how == "below") ? v < l : (how == "atmost") ? v <= l : v >= l
         print ok ? "met" : "NOT met" }')
-    echo "- $1: $2${5:-} -> $verdict"
+    case $verdict in failed|"not measured") echo "- $1: $verdict" ;; *) echo "- $1: $3 -> $verdict" ;; esac
 }
+# exact_ratio A B -> A / B unrounded (nan if either failed, n/a if missing)
+exact_ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN{ if (a ~ /^(nan|fail)$/ || b ~ /^(nan|fail)$/) print "nan";
+        else if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b == 0) print "n/a"; else print a / b }'
+}
+# bar_ms TEXT MS LIMIT / bar_ratio TEXT A B LIMIT HOW
+bar_ms() { bar "$1" "$2" "$(fmt_ms "$2") ms" "$3" below; }
+bar_ratio() { local r; r=$(exact_ratio "$2" "$3"); bar "$1" "$r" "$(ratio "$2" "$3")x" "$4" "$5"; }
 echo "## SPEC 9 bars (reported, not enforced)"
 echo
 if [ -n "${fp_ms:-}" ]; then
-    bar "corpus validate, incl. process start (< 25 ms)" "$(fmt_ms "$fp_ms")" 25 below " ms"
-    bar "corpus validate, speed-up over peer-validate (>= 20x)" "$(ratio "${py_ms:-n/a}" "$fp_ms")" 20 atleast x
+    bar_ms "corpus validate, incl. process start (< 25 ms)" "$fp_ms" 25
+    bar_ratio "corpus validate, speed-up over peer-validate (>= 20x)" "${py_ms:-n/a}" "$fp_ms" 20 atleast
 else
     echo "- corpus bars: not measured (no shared folder)"
 fi
 if [[ " $sizes " == *" 100000 "* ]]; then
     for c in "${cmds[@]}"; do
-        bar "100,000 entries, $c (< 2000 ms)" "$(fmt_ms "${T[100000,$c]:-n/a}")" 2000 below " ms"
-        bar "100,000 entries, $c peak RSS over input (< 20x)" \
-            "$(ratio "${R[100000,$c]:-n/a}" "${in_mb_at[100000]:-n/a}")" 20 below x
+        bar_ms "100,000 entries, $c (< 2000 ms)" "${T[100000,$c]:-n/a}" 2000
+        bar_ratio "100,000 entries, $c peak RSS over input (< 20x)" \
+            "${R[100000,$c]:-n/a}" "${in_mb_at[100000]:-n/a}" 20 below
     done
 else
     echo "- 100,000-entry bars: not measured (add 100000 to --sizes)"
 fi
 if [[ " $sizes " == *" 10000 "* && " $sizes " == *" 100000 "* ]]; then
-    bar "validate, 100,000- over 10,000-entry time (<= 12x)" \
-        "$(ratio "${T[100000,validate]:-n/a}" "${T[10000,validate]:-n/a}")" 12 atmost x
+    bar_ratio "validate, 100,000- over 10,000-entry time (<= 12x)" \
+        "${T[100000,validate]:-n/a}" "${T[10000,validate]:-n/a}" 12 atmost
 else
     echo "- growth bar: not measured (needs sizes 10000 and 100000)"
 fi
