@@ -50,6 +50,12 @@ inline constexpr std::string_view user = "authentik_core.user";
 inline constexpr std::string_view meta_apply = "authentik_blueprints.metaapplyblueprint";
 }  // namespace models
 
+/// The field that names an object of the model to people, and is unique: a
+/// user's `username`, any other object's `name`.
+constexpr std::string_view naming_field(std::string_view model) {
+    return model == models::user ? "username" : "name";
+}
+
 std::span<const ModelInfo> all_models();
 /// The model of that name (compared case-insensitively), if authentik has it.
 const ModelInfo* find_model(std::string_view name);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "catalogue.h"
 #include "diagram_mermaid.h"
 
 namespace flowprint {
@@ -51,8 +52,9 @@ std::optional<std::string> member_line(const ObjectStore& store, const StoredObj
         const bool is_group = group != nullptr && !group->is_null();
         const Value* user = binding.field("user");
         if (!is_group && (user == nullptr || user->is_null())) return std::nullopt;
-        const auto [name, guess] = is_group ? referenced_name(store, *group, "name")
-                                            : referenced_name(store, *user, "username");
+        const auto [name, guess] = is_group
+                                       ? referenced_name(store, *group, naming_field(models::group))
+                                       : referenced_name(store, *user, naming_field(models::user));
         line = fmt::format("{} {}", is_group ? "Group" : "User", name);
         if (guess) guessed.push_back(fmt::format("{}: {}", is_group ? "Group" : "User", name));
     }

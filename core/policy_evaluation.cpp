@@ -56,7 +56,8 @@ Outcome check_user(const PolicyContext& context, const Value& reference, std::st
     std::optional<std::string> username;
     if (const auto* ref = reference.as<ObjectRef>()) {
         const StoredObject& object = context.store.get(ref->id);
-        if (const Value* name = object.field("username"); name && object.model == models::user) {
+        if (const Value* name = object.field(naming_field(models::user));
+            name && object.model == models::user) {
             username = python_str(*name);
         }
     } else if (const auto* external = reference.as<ExternalRef>()) {

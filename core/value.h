@@ -23,7 +23,7 @@ struct ObjectRef {
 /// object may exist on the server, so the query is kept for labels and notes.
 struct ExternalRef {
     std::string model;
-    std::string name;     ///< the queried natural key: a user's `username`, another's `name`
+    std::string name;     ///< the queried naming field (a user's `username`, else `name`)
     std::string written;  ///< the reference as written, e.g. `!Find [model, [slug, x]]`
     bool operator==(const ExternalRef&) const = default;
 };

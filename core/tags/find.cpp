@@ -13,7 +13,7 @@ struct Query {
     std::string model;
     std::vector<FindCondition> conditions;
     std::string written;
-    /// The queried natural key: a user's `username`, any other object's `name`.
+    /// The queried naming field (see naming_field), when the query has it.
     std::string name;
     /// Made from an !Env value: the written form is redacted, and so is the value.
     bool secret = false;
@@ -47,9 +47,8 @@ std::optional<Query> read_query(const yaml::Node& node, Resolver& resolver) {
         query.written += fmt::format(", [{}, {}]", condition.lookup, python_str(condition.value));
         // A secret is never a label: its text is redacted, and comparing with
         // the redaction would decide a binding wrongly.
-        const std::string_view key_field = query.model == models::user ? "username" : "name";
-        if (condition.lookup == key_field && condition.value.is<std::string>() && !field.secret &&
-            !condition.value.secret) {
+        if (condition.lookup == naming_field(query.model) && condition.value.is<std::string>() &&
+            !field.secret && !condition.value.secret) {
             query.name = python_str(condition.value);
         }
         query.secret = query.secret || field.secret || condition.value.secret;
