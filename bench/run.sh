@@ -166,7 +166,13 @@ count_instructions() {
 
 fmt_ms() { awk -v x="$1" 'BEGIN{ if (x == "nan") print "fail"; else if (x == "n/a") print x; else if (x < 100) printf "%.1f", x; else printf "%.0f", x }'; }
 times() { local r; r=$(ratio "$1" "$2"); [ "$r" = "n/a" ] && echo "$r" || echo "${r}x"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b == 0) print "n/a"; else printf "%.1f", a / b }'; }
+# exact_ratio A B -> A / B unrounded (nan if either failed, n/a if missing);
+# ratio A B -> the same to one decimal, n/a when there is none
+exact_ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN{ if (a ~ /^(nan|fail)$/ || b ~ /^(nan|fail)$/) print "nan";
+        else if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b == 0) print "n/a"; else print a / b }'
+}
+ratio() { awk -v r="$(exact_ratio "$1" "$2")" 'BEGIN{ if (r ~ /^[0-9.e+-]+$/) printf "%.1f", r; else print "n/a" }'; }
 
 echo "# flowprint benchmark"
 echo
@@ -297,11 +303,6 @@ bar() {
         ok = (how == "below") ? v < l : (how == "atmost") ? v <= l : v >= l
         print ok ? "met" : "NOT met" }')
     case $verdict in failed|"not measured") echo "- $1: $verdict" ;; *) echo "- $1: $3 -> $verdict" ;; esac
-}
-# exact_ratio A B -> A / B unrounded (nan if either failed, n/a if missing)
-exact_ratio() {
-    awk -v a="$1" -v b="$2" 'BEGIN{ if (a ~ /^(nan|fail)$/ || b ~ /^(nan|fail)$/) print "nan";
-        else if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b == 0) print "n/a"; else print a / b }'
 }
 # bar_ms TEXT MS LIMIT / bar_ratio TEXT A B LIMIT HOW
 bar_ms() { bar "$1" "$2" "$(fmt_ms "$2") ms" "$3" below; }
